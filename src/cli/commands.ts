@@ -1,0 +1,11 @@
+/** The command table: one module per command. */
+import type { CommandModule } from 'yargs';
+import { runCommand } from './commands/run.js';
+import { validateCommand } from './commands/validate.js';
+import { schemaCommand } from './commands/schema.js';
+import { mergeCommand } from './commands/merge.js';
+import { sweepCommand } from './commands/sweep.js';
+import { attributeCommand } from './commands/attribute.js';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const commands: CommandModule<any, any>[] = [runCommand, validateCommand, schemaCommand, mergeCommand, sweepCommand, attributeCommand];

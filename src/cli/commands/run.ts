@@ -1,0 +1,69 @@
+/** `reesim run <scenario…>`: simulate scenarios against their baselines and write results/<name>/. */
+import type { CommandModule } from 'yargs';
+import { performance } from 'node:perf_hooks';
+import { loadHighsSolver } from '../../engine/index.js';
+import { runScenarioFile } from '../../study/runScenario.js';
+import { defaultWorkers } from '../../study/monteCarlo.js';
+import { expandScenarioArgs } from '../scenarioFiles.js';
+import { UsageError } from '../errors.js';
+import { drawProgress } from '../progress.js';
+
+interface RunArgs {
+  scenarios: string[];
+  out: string;
+  seed?: number;
+  draws?: number;
+  workers?: number;
+  shard?: string;
+  quiet: boolean;
+  check: boolean;
+}
+
+/** Parses `--shard i/n` (1 ≤ i ≤ n). */
+export function parseShard(text: string): { index: number; count: number } {
+  const m = /^(\d+)\/(\d+)$/.exec(text.trim());
+  const index = m ? Number(m[1]) : Number.NaN;
+  const count = m ? Number(m[2]) : Number.NaN;
+  if (!m || count < 1 || index < 1 || index > count) throw new UsageError(`--shard expects i/n with 1 ≤ i ≤ n (e.g. 2/8), got "${text}"`);
+  return { index, count };
+}
+
+function wholeNumber(flag: string, value: number | undefined, min: number): void {
+  if (value !== undefined && (!Number.isInteger(value) || value < min)) throw new UsageError(`--${flag} must be a whole number ≥ ${min}, got ${value}`);
+}
+
+export const runCommand: CommandModule<object, RunArgs> = {
+  command: 'run <scenarios..>',
+  describe: 'Run scenario files (or every scenario in a folder) and write results/<name>/',
+  builder: (y) => y
+    .positional('scenarios', { type: 'string', array: true, demandOption: true, describe: 'Scenario files or folders' })
+    .option('out', { type: 'string', default: 'results', describe: 'Folder that receives one result folder per scenario' })
+    .option('seed', { type: 'number', describe: 'Override the scenario seed' })
+    .option('draws', { type: 'number', describe: 'Override the number of Monte Carlo draws (1 = central values only)' })
+    .option('workers', { type: 'number', describe: 'Worker threads for Monte Carlo draws (default: one per core)' })
+    .option('shard', { type: 'string', describe: 'Run only every n-th draw, starting at draw i-1 (i/n); combine with `reesim merge`' })
+    .option('quiet', { type: 'boolean', default: false, describe: 'Print nothing but errors' })
+    .option('check', { type: 'boolean', default: false, describe: 'Check balance and equilibrium conditions every period (slower)' }) as never,
+  handler: async (args) => {
+    wholeNumber('draws', args.draws, 1);
+    wholeNumber('seed', args.seed, Number.MIN_SAFE_INTEGER);
+    wholeNumber('workers', args.workers, 1);
+    const shard = args.shard === undefined ? undefined : parseShard(args.shard);
+    const files = await expandScenarioArgs(args.scenarios);
+    const solvers = await loadHighsSolver();
+    const command = ['reesim', ...process.argv.slice(2)].join(' ');
+    for (const file of files) {
+      const t0 = performance.now();
+      const progress = drawProgress(file, args.quiet);
+      const done = await runScenarioFile(file, solvers, {
+        outDir: args.out, seed: args.seed, draws: args.draws, check: args.check, command, shard,
+        workers: args.workers ?? defaultWorkers(args.draws ?? 1), onDraw: progress.onDraw,
+      }).finally(progress.stop);
+      if (!args.quiet) {
+        for (const w of done.warnings) process.stderr.write(`warning: ${file}: ${w}\n`);
+        const secs = ((performance.now() - t0) / 1000).toFixed(1);
+        process.stdout.write(`${done.name}: ${done.periods} periods × ${done.draws} draw${done.draws === 1 ? '' : 's'} → ${done.dir}/ (${secs} s)\n`);
+      }
+    }
+  },
+};

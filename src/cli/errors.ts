@@ -1,0 +1,2 @@
+/** Re-exported for the commands: see src/errors.ts. */
+export { UsageError } from '../errors.js';

@@ -1,0 +1,83 @@
+/**
+ * Demand and stock-holding curves on the price grid.
+ *
+ * Final demand (per demand definition s, per period): Q_s = referenceQuantity[t] × demand shocks ×
+ * structural factor. The critical part φ_s·Q_s has no short-run substitute: it is a fixed requirement
+ * of the balance row, served up to the choke price by a backstop column (so a region in shortage has
+ * exactly the choke price). The rest follows q(p) = (1 − φ_s)·Q_s·(p/p_ref)^ε for p < choke, 0 at or
+ * above. On the grid w_0 < w_1 < … < w_{K−1} < top (w_K := top) tier k holds q(w_k) − q(w_{k+1}) at
+ * willingness to pay w_k: the curve is approximated from below (a tier is priced at the bottom of its
+ * step), and demand below w_0 saturates at q(w_0).
+ *
+ * Commercial stock holding (per region × product): holders start the period with S0 and choose the
+ * end-of-period stock as a downward-sloping demand for holding,
+ *   S_end(p) = (1 − 1/n)·S0·min(1, (p_e/p)^η) + (1/n)·min(M·S*, S*·(p_e/p)^η),   0 at p ≥ top,
+ * with n = adjustmentPeriods, η = priceResponse, p_e = expected price / (1 + carrying cost) (the price
+ * at which holding one more period breaks even), S* = coverage target × use per period and M =
+ * MAX_TARGET_MULTIPLE. At p = p_e holders close 1/n of the gap to target (partial adjustment); above it
+ * they release (the old stock is not re-bought at a price above its expected value; at the choke price
+ * everything is released), below it they buy towards at most M·S*. The target S* rises with price
+ * momentum and, for importers, on the announcement of a restriction: that is what makes hoarding.
+ */
+import type { ModelInput } from '../model/types.js';
+import type { LpLayout } from './layout.js';
+
+/** Holders never aim above this multiple of their coverage target, however cheap the product. */
+export const MAX_TARGET_MULTIPLE = 2;
+
+/** Parameters of one row's stock-holding curve this period. */
+export interface HoldingCurve {
+  /** Beginning stock (t). */
+  readonly s0: number;
+  /** Break-even price of holding (USD/kg). */
+  readonly pe: number;
+  /** Coverage target in tonnes (coverage × use). */
+  readonly target: number;
+  readonly n: number;
+  readonly eta: number;
+}
+
+/** Desired end-of-period stock at price w (t) for a row whose grid tops out at `top`. */
+export function desiredStock(c: HoldingCurve, w: number, top: number): number {
+  if (w >= top) return 0;
+  const ratio = c.pe > 0 ? Math.pow(c.pe / w, c.eta) : c.eta === 0 ? 1 : 0;
+  const keep = (1 - 1 / c.n) * c.s0 * Math.min(1, ratio);
+  const move = (1 / c.n) * Math.min(MAX_TARGET_MULTIPLE * c.target, c.target * ratio);
+  return keep + move;
+}
+
+/**
+ * Fills, for every tier column, the final-demand quantity (elastic part) and the holding quantity.
+ * `q` is each demand definition's effective reference quantity; `holding[rp]` is null when the row's
+ * stock is passive (warm-up, no holders).
+ */
+export function fillTiers(
+  input: ModelInput,
+  layout: LpLayout,
+  q: Float64Array,
+  holding: readonly (HoldingCurve | null)[],
+  demandTier: Float64Array,
+  stockTier: Float64Array,
+): void {
+  const N = layout.balanceRows;
+  for (let rp = 0; rp < N; rp++) {
+    const K = layout.tierCount[rp];
+    if (K === 0) continue;
+    const first = layout.tierStart[rp];
+    for (let k = 0; k < K; k++) demandTier[first + k] = 0;
+    for (let i = layout.defsStart[rp]; i < layout.defsStart[rp + 1]; i++) {
+      const s = layout.defsOf[i];
+      const elastic = (1 - input.demands[s].criticalShare) * q[s];
+      const shape = layout.shapeStart[s];
+      for (let k = 0; k < K; k++) demandTier[first + k] += elastic * layout.shapeDrop[shape + k];
+    }
+    const curve = holding[rp];
+    const top = layout.gridTop[rp];
+    let above = 0; // desired stock at the next grid step up
+    for (let k = K - 1; k >= 0; k--) {
+      const here = curve ? desiredStock(curve, layout.tierWtp[first + k], top) : 0;
+      stockTier[first + k] = Math.max(0, here - above);
+      above = Math.max(above, here);
+    }
+  }
+}

@@ -1,0 +1,141 @@
+/**
+ * Between periods: the next state from the frozen current one (two-phase update). Each part can be
+ * switched off with `input.dynamics.*.enabled`; switched off, it keeps its initial values.
+ *
+ * - Inventories: holders' expected price is exponentially smoothed (weight `expectationWeight`);
+ *   momentum = max(0, p / p_expected − 1) measured against the expectation before it updates (capped at
+ *   MAX_MOMENTUM); use per period = smoothed (reference final demand + process input). Stocks carry over
+ *   as cleared (never negative: they are LP columns ≥ 0). Strategic stocks move only by policy.
+ * - Capacity: each plant's operating margin (output value − input value + floor subsidy − full unit cost,
+ *   at this period's prices) enters a `lookbackPeriods` window. When the window is full and its mean is
+ *   positive, the plant orders max(maxGrowthPerPeriod × capacity in force, minStep) that arrives
+ *   `leadTimePeriods` later (at least the next period). Orders are not netted against capacity already on
+ *   order: a margin that persists through the lead time keeps ordering, which is how investment cycles
+ *   overshoot (as after 2011).
+ * - Demand: per definition, p̄ ← (1 − w)·p̄ + w·p (w = priceSmoothing, p floored at 1 % of the reference
+ *   price); the structural factor closes `adjustmentPerPeriod` of the gap to (p̄/p_ref)^(ε_LR − ε_SR), so
+ *   that in the long run demand responds with ε_LR in total (the short-run response is in the curve
+ *   itself). The target is capped at MAX_STRUCTURAL.
+ * - Licensed shipments move along the pipeline ring and arrive `delay` periods after leaving.
+ */
+import type { ModelInput, PeriodResult } from '../model/types.js';
+import type { LpLayout } from './layout.js';
+import type { PeriodSummary } from './report.js';
+import { ringSizes, type RunState } from './state.js';
+
+/** Momentum above this (a tripling of price over expectation) adds no further coverage. */
+export const MAX_MOMENTUM = 2;
+/** Cap on the structural demand factor (guard against p̄ → 0 with a negative exponent). */
+export const MAX_STRUCTURAL = 10;
+
+/** The state at the beginning of period t + 1, from the state at the beginning of t and t's outcome. */
+export function advanceState(
+  input: ModelInput,
+  layout: LpLayout,
+  state: RunState,
+  t: number,
+  summary: PeriodSummary,
+): RunState {
+  const res = summary.result;
+  const inv = advanceInventories(input, state, res);
+  const cap = advanceCapacity(input, layout, state, t, summary);
+  const dem = advanceDemand(input, state, res.price, layout.products);
+  return {
+    stock: Float64Array.from(res.stock),
+    strategic: Float64Array.from(res.strategicStock),
+    ...inv,
+    lastPrice: Float64Array.from(res.price),
+    ...cap,
+    ...dem,
+    transitRing: advanceTransit(layout, state.transitRing, t, summary.shipments, ringSizes(input, layout).transitSlots),
+  };
+}
+
+function advanceInventories(
+  input: ModelInput,
+  state: RunState,
+  res: PeriodResult,
+): Pick<RunState, 'expectedPrice' | 'momentum' | 'use'> {
+  const p = input.dynamics.inventory;
+  if (!p.enabled) return { expectedPrice: state.expectedPrice, momentum: state.momentum, use: state.use };
+  const w = Math.min(1, Math.max(0, p.expectationWeight));
+  const n = state.expectedPrice.length;
+  const expectedPrice = new Float64Array(n);
+  const momentum = new Float64Array(n);
+  const use = new Float64Array(n);
+  for (let rp = 0; rp < n; rp++) {
+    const pe = state.expectedPrice[rp];
+    momentum[rp] = pe > 0 ? Math.min(MAX_MOMENTUM, Math.max(0, res.price[rp] / pe - 1)) : 0;
+    expectedPrice[rp] = (1 - w) * pe + w * res.price[rp];
+    use[rp] = (1 - w) * state.use[rp] + w * (res.demand[rp] + res.processInput[rp]);
+  }
+  return { expectedPrice, momentum, use };
+}
+
+function advanceCapacity(
+  input: ModelInput,
+  layout: LpLayout,
+  state: RunState,
+  t: number,
+  summary: PeriodSummary,
+): Pick<RunState, 'capacity' | 'capacityRing' | 'marginRing' | 'marginCount'> {
+  if (!input.dynamics.capacity.enabled)
+    return { capacity: state.capacity, capacityRing: state.capacityRing, marginRing: state.marginRing, marginCount: state.marginCount };
+  const rings = ringSizes(input, layout);
+  const plants = input.plants.length;
+  const marginRing = Float64Array.from(state.marginRing);
+  const slot = t % rings.marginSlots;
+  for (let i = 0; i < plants; i++) marginRing[slot * plants + i] = summary.margin[i];
+  const marginCount = Math.min(rings.marginSlots, state.marginCount + 1);
+
+  const capacityRing = Float64Array.from(state.capacityRing);
+  if (marginCount >= rings.marginSlots)
+    input.plants.forEach((plant, i) => {
+      if (!plant.expansion.enabled) return;
+      let sum = 0;
+      for (let k = 0; k < rings.marginSlots; k++) sum += marginRing[k * plants + i];
+      if (sum / rings.marginSlots <= 0) return;
+      const inForce = summary.result.capacity[i];
+      const order = Math.max(Math.max(0, plant.expansion.maxGrowthPerPeriod) * inForce, Math.max(0, plant.expansion.minStep));
+      const arrival = t + Math.max(1, Math.round(plant.expansion.leadTimePeriods));
+      capacityRing[(arrival % rings.capacitySlots) * plants + i] += order;
+    });
+  const capacity = Float64Array.from(state.capacity);
+  const next = (t + 1) % rings.capacitySlots;
+  for (let i = 0; i < plants; i++) {
+    capacity[i] += capacityRing[next * plants + i];
+    capacityRing[next * plants + i] = 0;
+  }
+  return { capacity, capacityRing, marginRing, marginCount };
+}
+
+function advanceDemand(input: ModelInput, state: RunState, price: Float64Array, P: number): Pick<RunState, 'structural' | 'smoothedPrice'> {
+  const p = input.dynamics.demand;
+  if (!p.enabled) return { structural: state.structural, smoothedPrice: state.smoothedPrice };
+  const w = Math.min(1, Math.max(0, p.priceSmoothing));
+  const a = Math.min(1, Math.max(0, p.adjustmentPerPeriod));
+  const structural = new Float64Array(state.structural.length);
+  const smoothedPrice = new Float64Array(state.smoothedPrice.length);
+  input.demands.forEach((dem, s) => {
+    const local = Math.max(0.01 * dem.referencePrice, price[dem.region * P + dem.product]);
+    smoothedPrice[s] = (1 - w) * state.smoothedPrice[s] + w * local;
+    const exponent = dem.longRunElasticity - dem.shortRunElasticity;
+    const target = Math.min(MAX_STRUCTURAL, Math.pow(smoothedPrice[s] / dem.referencePrice, exponent));
+    structural[s] = state.structural[s] + a * (target - state.structural[s]);
+  });
+  return { structural, smoothedPrice };
+}
+
+/** Empties the slot that arrived in period t and books the shipments leaving in t for t + delay. */
+function advanceTransit(layout: LpLayout, ring: Float64Array, t: number, shipments: Float64Array, slots: number): Float64Array {
+  const L = shipments.length;
+  const out = Float64Array.from(ring);
+  const here = t % slots;
+  for (let l = 0; l < L; l++) out[here * L + l] = 0;
+  for (let l = 0; l < L; l++) {
+    if (shipments[l] === 0) continue;
+    const slot = (t + layout.shipDelay[l]) % slots;
+    out[slot * L + l] += shipments[l];
+  }
+  return out;
+}

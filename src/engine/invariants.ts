@@ -1,0 +1,313 @@
+/**
+ * The invariants of every solved period (model.md §3), stated in domain terms. They are public API
+ * (`simulate(..., { check: true })` runs them every period) and the oracle of the property tests. Each
+ * returns the list of violations found (empty when the period is sound).
+ *
+ * - checkBalance works on the reported `PeriodResult` alone: physical mass balance per region × product.
+ * - checkNonNegative: every reported number finite, quantities ≥ 0, activity ≤ capacity, and (given the
+ *   audit) every LP column within its bounds and every quota respected.
+ * - checkEquilibrium recomputes each column's economic cost from the world data, the policy controls and
+ *   the settled wedge prices — not from the LP the engine built — and checks the optimality conditions
+ *   against the reported prices: a band runs full when output value − input value > its cost and idles
+ *   when below; a tier is served in full when its WTP > price and not at all when below; on a link with
+ *   flow p_d = p_o + c + τ·p̂_o (+ the leakage surcharge), on an open link without flow p_d ≤ that, and at a
+ *   cap p_d ≥ that (the difference is the quota rent); a quota's rent is common to its flowing links.
+ *   It also checks that the wedges τ·p̂_o match the final prices within the fixed-point tolerance.
+ */
+import type { ModelInput, PeriodResult } from '../model/types.js';
+import { COL, COL_NAMES, type LpLayout } from './layout.js';
+import { plantSubsidy, type MarketOutcome, type MarketSetup } from './market.js';
+
+/** Everything needed to audit one cleared period. */
+export interface MarketAudit {
+  readonly run: 'baseline' | 'scenario';
+  readonly period: number;
+  readonly layout: LpLayout;
+  readonly setup: MarketSetup;
+  readonly outcome: MarketOutcome;
+  /** Strategic stock at the beginning of the period (t). */
+  readonly strategicBegin: Float64Array;
+}
+
+/** An invariant was violated; `problems` lists every violation found. */
+export class EquilibriumError extends Error {
+  override name = 'EquilibriumError';
+  /** One message per violation. */
+  readonly problems: readonly string[];
+  constructor(message: string, problems: readonly string[] = []) {
+    super(message);
+    this.problems = problems;
+  }
+}
+
+/** Default relative tolerance of the invariants. */
+export const INVARIANT_TOLERANCE = 1e-6;
+
+function near(a: number, b: number, tol: number): boolean {
+  return Math.abs(a - b) <= tol * Math.max(1, Math.abs(a), Math.abs(b));
+}
+
+/**
+ * Mass balance per region × product: production + imports + arrivals + stock_begin + strategic_begin =
+ * consumption (served) + exports (incl. shipments entering the pipeline) + process input + stock_end +
+ * disposal + strategic_end. (Strategic release and build are the change of the strategic stock.)
+ * `previous` is the period before (null for the first period: stocks from the input).
+ */
+export function checkBalance(input: ModelInput, previous: PeriodResult | null, current: PeriodResult, tolerance = INVARIANT_TOLERANCE): string[] {
+  const P = input.products.length;
+  const N = input.regions.length * P;
+  let stockBegin = previous?.stock;
+  let strategicBegin = previous?.strategicStock;
+  if (!stockBegin || !strategicBegin) {
+    const s = new Float64Array(N);
+    const g = new Float64Array(N);
+    for (const def of input.stocks) {
+      s[def.region * P + def.product] += def.commercial;
+      g[def.region * P + def.product] += def.strategic;
+    }
+    stockBegin = s;
+    strategicBegin = g;
+  }
+  const out: string[] = [];
+  for (let rp = 0; rp < N; rp++) {
+    const c = current;
+    const supply = c.production[rp] + c.imports[rp] + c.arrivals[rp] + stockBegin[rp] + strategicBegin[rp];
+    const use = c.consumption[rp] + c.exports[rp] + c.processInput[rp] + c.stock[rp] + c.disposal[rp] + c.strategicStock[rp];
+    if (!near(supply, use, tolerance))
+      out.push(`balance ${label(input, rp)}: supply ${supply} (production ${c.production[rp]}, imports ${c.imports[rp]}, arrivals ${c.arrivals[rp]}, stock ${stockBegin[rp]}, strategic ${strategicBegin[rp]}) ≠ use ${use} (consumption ${c.consumption[rp]}, exports ${c.exports[rp]}, process input ${c.processInput[rp]}, stock ${c.stock[rp]}, disposal ${c.disposal[rp]}, strategic ${c.strategicStock[rp]})`);
+    if (!near(c.unmet[rp], Math.max(0, c.demand[rp] - c.consumption[rp]), tolerance))
+      out.push(`unmet ${label(input, rp)}: ${c.unmet[rp]} ≠ max(0, demand ${c.demand[rp]} − consumption ${c.consumption[rp]})`);
+  }
+  return out;
+}
+
+/** Finite numbers, non-negative quantities, activity ≤ capacity; with an audit, LP bounds and quotas too. */
+export function checkNonNegative(result: PeriodResult, audit?: MarketAudit, tolerance = INVARIANT_TOLERANCE): string[] {
+  const out: string[] = [];
+  const quantities = [
+    'production', 'consumption', 'demand', 'shortage', 'unmet', 'imports', 'exports', 'processInput', 'stock',
+    'strategicStock', 'disposal', 'arrivals', 'subsidyUsd', 'flow', 'tariffRate', 'tariffUsd', 'quotaRentUsd',
+    'blocked', 'activity', 'capacity',
+  ] as const;
+  for (const name of quantities) {
+    const a = result[name];
+    for (let i = 0; i < a.length; i++) {
+      if (!Number.isFinite(a[i])) out.push(`${name}[${i}] = ${a[i]} is not finite`);
+      else if (a[i] < -tolerance * Math.max(1, maxAbs(a))) out.push(`${name}[${i}] = ${a[i]} < 0`);
+    }
+  }
+  for (let i = 0; i < result.price.length; i++) if (!Number.isFinite(result.price[i])) out.push(`price[${i}] = ${result.price[i]} is not finite`);
+  if (!Number.isInteger(result.iterations) || result.iterations < 1) out.push(`iterations = ${result.iterations}`);
+  for (let i = 0; i < result.activity.length; i++)
+    if (result.activity[i] > result.capacity[i] + tolerance * Math.max(1, result.capacity[i]))
+      out.push(`plant ${i}: activity ${result.activity[i]} > capacity ${result.capacity[i]}`);
+  if (audit) {
+    const { layout } = audit;
+    const x = audit.outcome.colValue;
+    const ub = audit.outcome.lp.colUpper;
+    for (let j = 0; j < layout.numCols; j++) {
+      const tol = tolerance * Math.max(1, Number.isFinite(ub[j]) ? ub[j] : 0);
+      if (!Number.isFinite(x[j])) out.push(`${describeColumn(layout, j)}: value ${x[j]} not finite`);
+      else if (x[j] < -tol || x[j] > ub[j] + tol) out.push(`${describeColumn(layout, j)}: value ${x[j]} outside [0, ${ub[j]}]`);
+    }
+    layout.quotaRow.forEach((row, i) => {
+      if (row < 0) return;
+      const limit = audit.setup.controls.quotaLimit[i];
+      const used = quotaUse(layout, row, x);
+      if (used > limit + tolerance * Math.max(1, limit)) out.push(`quota ${layout.policies[i].id}: exports ${used} > limit ${limit}`);
+    });
+  }
+  return out;
+}
+
+/** The optimality conditions of the period in domain terms (see the module comment). */
+export function checkEquilibrium(input: ModelInput, audit: MarketAudit, tolerance = INVARIANT_TOLERANCE): string[] {
+  const { layout, setup, outcome } = audit;
+  const out: string[] = [];
+  const price = outcome.price;
+  const x = outcome.colValue;
+  const ub = outcome.lp.colUpper;
+  const N = layout.balanceRows;
+  const cost = economicCosts(input, layout, setup, outcome.wedgePrice);
+  // Surplus of a column = value of what it delivers at the reported prices − its economic cost.
+  const surplus = new Float64Array(layout.numCols);
+  const scale = new Float64Array(layout.numCols);
+  for (let j = 0; j < layout.numCols; j++) {
+    let v = 0;
+    let s = Math.abs(cost[j]);
+    for (let e = layout.starts[j]; e < layout.starts[j + 1]; e++) {
+      const r = layout.indices[e];
+      if (r >= N) continue;
+      v += layout.values[e] * price[r];
+      s += Math.abs(layout.values[e] * price[r]);
+    }
+    surplus[j] = v - cost[j];
+    scale[j] = Math.max(1, s);
+  }
+  // Quota rents: common to the links a binding quota leaves below their own caps.
+  layout.quotaRow.forEach((row, i) => {
+    if (row < 0) return;
+    const limit = setup.controls.quotaLimit[i];
+    const cols = quotaColumns(layout, row);
+    const used = cols.reduce((sum, j) => sum + x[j], 0);
+    let rent = 0;
+    if (Number.isFinite(limit) && used >= limit - tolerance * Math.max(1, limit))
+      for (const j of cols) if (x[j] < ub[j] - primalTol(ub[j])) rent = Math.max(rent, surplus[j]);
+    for (const j of cols) surplus[j] -= rent;
+  });
+  for (let j = 0; j < layout.numCols; j++) {
+    const lo = x[j] <= primalTol(ub[j]);
+    const hi = x[j] >= ub[j] - primalTol(ub[j]);
+    if (lo && hi) continue;
+    const tol = tolerance * scale[j];
+    if (lo && surplus[j] > tol) out.push(`${describeColumn(layout, j)} is unused although its surplus ${surplus[j]} > 0 (${explain(layout, j)})`);
+    else if (hi && surplus[j] < -tol) out.push(`${describeColumn(layout, j)} is at its cap ${ub[j]} although its surplus ${surplus[j]} < 0 (${explain(layout, j)})`);
+    else if (!lo && !hi && Math.abs(surplus[j]) > tol)
+      out.push(`${describeColumn(layout, j)} is partly used (${x[j]} of ${ub[j]}) although its surplus ${surplus[j]} ≠ 0 (${explain(layout, j)})`);
+  }
+  out.push(...checkWedges(input, audit));
+  return out;
+}
+
+/** The fixed point: wedges and floor subsidies were computed from prices within tolerance of the final ones. */
+function checkWedges(input: ModelInput, audit: MarketAudit): string[] {
+  const { layout, setup, outcome } = audit;
+  const out: string[] = [];
+  const R = layout.regions;
+  const P = layout.products;
+  const tol = input.market.fixedPointTolerance * (1 + 1e-9);
+  const rel = (rp: number) => {
+    const a = outcome.price[rp];
+    const b = outcome.wedgePrice[rp];
+    const scale = Math.max(Math.abs(a), Math.abs(b), 1e-3 * input.products[rp % P].referencePrice, 1e-12);
+    return Math.abs(a - b) / scale;
+  };
+  const extra = input.dynamics.leakage.extraCostShare;
+  for (let j = 0; j < layout.numCols; j++) {
+    const kind = layout.colKind[j];
+    if ((kind !== COL.trade && kind !== COL.leak && kind !== COL.ship) || outcome.lp.colUpper[j] <= 0) continue;
+    const l = layout.colRef[j];
+    const tau = setup.controls.adValorem[l] + (kind === COL.leak ? extra : 0);
+    if (tau === 0) continue;
+    const rp = (Math.floor(l / R) % R) * P + Math.floor(l / (R * R));
+    if (rel(rp) > tol)
+      out.push(`${describeColumn(layout, j)}: wedge ${tau}·${outcome.wedgePrice[rp]} was set from a price ${outcome.wedgePrice[rp]} that differs from the final ${outcome.price[rp]} by more than the fixed-point tolerance`);
+  }
+  for (let rp = 0; rp < layout.balanceRows; rp++)
+    if (setup.controls.hasFloor[rp] && rel(rp) > tol)
+      out.push(`price floor ${label(input, rp)}: subsidy set from price ${outcome.wedgePrice[rp]}, final price ${outcome.price[rp]}`);
+  return out;
+}
+
+/** Economic cost (USD/kg) of every column, recomputed from the world, the controls and the wedge prices. */
+function economicCosts(input: ModelInput, layout: LpLayout, setup: MarketSetup, wedgePrice: Float64Array): Float64Array {
+  const R = layout.regions;
+  const P = layout.products;
+  const c = setup.controls;
+  const cost = new Float64Array(layout.numCols);
+  for (let j = 0; j < layout.numCols; j++) {
+    const ref = layout.colRef[j];
+    switch (layout.colKind[j]) {
+      case COL.band: {
+        const plant = input.plants[ref];
+        cost[j] = plant.bands[layout.colSub[j]].unitCost - plantSubsidy(plant.region, plant.outputs, P, c, wedgePrice);
+        break;
+      }
+      case COL.trade:
+      case COL.leak:
+      case COL.ship: {
+        const d = ref % R;
+        const o = Math.floor(ref / R) % R;
+        const p = Math.floor(ref / (R * R));
+        const po = Math.max(0, wedgePrice[o * P + p]);
+        cost[j] = Math.max(0, input.transportCost[ref]) + c.adValorem[ref] * po;
+        if (layout.colKind[j] === COL.leak) cost[j] += input.dynamics.leakage.extraCostShare * po;
+        if (layout.colKind[j] === COL.ship) cost[j] -= setup.prevPrice[d * P + p];
+        break;
+      }
+      case COL.tier:
+        cost[j] = -layout.tierWtp[j];
+        break;
+      case COL.backstop:
+        cost[j] = input.demands[ref].chokePrice;
+        break;
+      case COL.hold:
+        cost[j] = 0;
+        break;
+      case COL.dispose:
+        cost[j] = input.products[ref % P].disposalCost ?? 0;
+        break;
+      case COL.build:
+        cost[j] = -layout.chokeMax[ref % P];
+        break;
+    }
+  }
+  return cost;
+}
+
+function primalTol(ub: number): number {
+  return 1e-9 * Math.max(1, Number.isFinite(ub) ? Math.abs(ub) : 1);
+}
+
+function quotaColumns(layout: LpLayout, row: number): number[] {
+  const cols: number[] = [];
+  for (let j = 0; j < layout.numCols; j++)
+    for (let e = layout.starts[j]; e < layout.starts[j + 1]; e++) if (layout.indices[e] === row) cols.push(j);
+  return cols;
+}
+
+function quotaUse(layout: LpLayout, row: number, x: Float64Array): number {
+  return quotaColumns(layout, row).reduce((s, j) => s + x[j], 0);
+}
+
+function maxAbs(a: Float64Array): number {
+  let m = 0;
+  for (let i = 0; i < a.length; i++) if (Number.isFinite(a[i])) m = Math.max(m, Math.abs(a[i]));
+  return m;
+}
+
+function label(input: ModelInput, rp: number): string {
+  const P = input.products.length;
+  return `${input.regions[Math.floor(rp / P)]?.id ?? Math.floor(rp / P)}/${input.products[rp % P]?.id ?? rp % P}`;
+}
+
+/** A column in words: kind and what it refers to (numeric ids; the layout does not know names). */
+export function describeColumn(layout: LpLayout, j: number): string {
+  const kind = COL_NAMES[layout.colKind[j]];
+  const ref = layout.colRef[j];
+  const R = layout.regions;
+  const P = layout.products;
+  switch (layout.colKind[j]) {
+    case COL.band:
+      return `band ${layout.colSub[j]} of plant ${ref}`;
+    case COL.trade:
+    case COL.leak:
+    case COL.ship:
+      return `${kind} of product ${Math.floor(ref / (R * R))} from region ${Math.floor(ref / R) % R} to ${ref % R}`;
+    case COL.tier:
+      return `demand tier ${layout.colSub[j]} (WTP ${layout.tierWtp[j]}) of region ${Math.floor(ref / P)} product ${ref % P}`;
+    case COL.backstop:
+      return `backstop of demand definition ${ref}`;
+    default:
+      return `${kind} of region ${Math.floor(ref / P)} product ${ref % P}`;
+  }
+}
+
+function explain(layout: LpLayout, j: number): string {
+  switch (layout.colKind[j]) {
+    case COL.band:
+      return 'surplus = output value − input value − unit cost + floor subsidy';
+    case COL.trade:
+      return 'surplus = p_d − p_o − transport − τ·p_o (− quota rent)';
+    case COL.leak:
+      return 'surplus = p_d − p_o − transport − τ·p_o − leakage surcharge';
+    case COL.ship:
+      return 'surplus = previous p_d − p_o − transport − τ·p_o';
+    case COL.tier:
+      return 'surplus = willingness to pay − price';
+    case COL.backstop:
+      return 'surplus = price − choke price';
+    default:
+      return 'surplus = value − cost';
+  }
+}

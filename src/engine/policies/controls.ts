@@ -1,0 +1,128 @@
+/**
+ * What policies do to a period's market: caps, wedges, right-hand-side changes. Each policy plug-in
+ * writes into a `PeriodControls` (typed arrays reset every period); the market builder reads it.
+ * Combination rules when several policies touch the same thing: caps take the minimum, leakage allowances
+ * the maximum, ad valorem rates add up, floors take the maximum, demand factors multiply, capacity
+ * changes and stockpile quantities add up.
+ */
+import type { ModelInput, PolicyInput } from '../../model/types.js';
+import { forEachSelectedLink, type LpLayout } from '../layout.js';
+
+/** Per-period policy effects on the market, indexed like the layout. */
+export interface PeriodControls {
+  /** Upper bound on the same-period trade column of each link (t). */
+  readonly linkCap: Float64Array;
+  /** Upper bound on the licensed (delayed) shipment column of each link (t); 0 when none. */
+  readonly shipCap: Float64Array;
+  /** Upper bound on the via-third-countries column of each link (t); 0 when none. */
+  readonly leakCap: Float64Array;
+  /** 1 when a per-link cap is in force (ban, licence), 2 when only a quota caps the link. */
+  readonly capKind: Uint8Array;
+  /** Reference flow of the capping policy on each capped link (t), for `blocked`. */
+  readonly referenceFlow: Float64Array;
+  /** Ad valorem rate on each link: tariff + export tax (fraction of the origin price). */
+  readonly adValorem: Float64Array;
+  /** Limit of each quota row, indexed by policy index (Infinity when not in force). */
+  readonly quotaLimit: Float64Array;
+  /** Producer floor price of each region × product (USD/kg); only where hasFloor. */
+  readonly floor: Float64Array;
+  readonly hasFloor: Uint8Array;
+  /** Multiplier of each demand definition's reference quantity (demand shocks). */
+  readonly demandFactor: Float64Array;
+  /** Capacity added by scheduled `capacity` policies (t activity per period), per plant. */
+  readonly capacityAdded: Float64Array;
+  /** Planned strategic release and purchases (t) per region × product. */
+  readonly release: Float64Array;
+  readonly build: Float64Array;
+  /** Extra coverage (periods of use) of importers hoarding ahead of an announced restriction. */
+  readonly extraCoverage: Float64Array;
+}
+
+/** Everything a policy plug-in may read. */
+export interface PolicyContext {
+  readonly input: ModelInput;
+  readonly layout: LpLayout;
+  readonly period: number;
+  /**
+   * Reference flow of link l for the policy at `policyIndex` (index in layout.policies): for a scenario
+   * policy, the baseline run's flow on that link in the same period; for a world policy (which is in
+   * force in the baseline too), the baseline flow of the period before the policy starts (0 when it
+   * starts at or before the first period).
+   */
+  referenceFlow(policyIndex: number, link: number): number;
+}
+
+/** A policy type: turns one policy's parameters into this period's controls. */
+export interface PolicyPlugin<T extends PolicyInput['type']> {
+  readonly type: T;
+  /** Writes the effect of `policy` (at `index` in layout.policies) in the context's period. */
+  apply(policy: Extract<PolicyInput, { type: T }>, index: number, ctx: PolicyContext, out: PeriodControls): void;
+}
+
+/** Fresh controls with no policy in force. */
+export function emptyControls(input: ModelInput, layout: LpLayout): PeriodControls {
+  const L = layout.regions * layout.regions * layout.products;
+  const N = layout.balanceRows;
+  return {
+    linkCap: new Float64Array(L).fill(Infinity),
+    shipCap: new Float64Array(L),
+    leakCap: new Float64Array(L),
+    capKind: new Uint8Array(L),
+    referenceFlow: new Float64Array(L),
+    adValorem: new Float64Array(L),
+    quotaLimit: new Float64Array(layout.policies.length).fill(Infinity),
+    floor: new Float64Array(N),
+    hasFloor: new Uint8Array(N),
+    demandFactor: new Float64Array(input.demands.length).fill(1),
+    capacityAdded: new Float64Array(input.plants.length),
+    release: new Float64Array(N),
+    build: new Float64Array(N),
+    extraCoverage: new Float64Array(N),
+  };
+}
+
+/** In force in period t: start ≤ t < end. */
+export function inForce(pol: PolicyInput, t: number): boolean {
+  return pol.start <= t && t < pol.end;
+}
+
+/** Known to the market in period t: from the announcement (or the start) until the end. */
+export function announced(pol: PolicyInput, t: number): boolean {
+  const from = pol.announce === null ? pol.start : Math.min(pol.announce, pol.start);
+  return from <= t && t < pol.end;
+}
+
+/** Value of a series in period t (0 outside the series, never NaN). */
+export function at(series: Float64Array, t: number): number {
+  const v = series[Math.min(Math.max(t, 0), series.length - 1)];
+  return Number.isFinite(v) ? v : 0;
+}
+
+/** Marks the importers of a restriction's links as hoarding `coverage` extra periods of use while announced. */
+export function markHoarding(
+  pol: PolicyInput & { readonly to: readonly number[]; readonly products: readonly number[] },
+  ctx: PolicyContext,
+  out: PeriodControls,
+): void {
+  if (!announced(pol, ctx.period)) return;
+  const extra = ctx.input.dynamics.inventory.announcementCoverage;
+  const P = ctx.layout.products;
+  for (const d of pol.to) for (const p of pol.products) out.extraCoverage[d * P + p] = Math.max(out.extraCoverage[d * P + p], extra);
+}
+
+/** Caps link l at `cap` (t) with leakage share `leak` of the reference flow `ref`. */
+export function capLink(out: PeriodControls, l: number, cap: number, ref: number, leak: number): void {
+  out.linkCap[l] = Math.min(out.linkCap[l], Math.max(0, cap));
+  out.leakCap[l] = Math.max(out.leakCap[l], Math.max(0, leak) * Math.max(0, ref));
+  out.capKind[l] = 1;
+  out.referenceFlow[l] = Math.max(out.referenceFlow[l], ref);
+}
+
+/** Calls fn for every link o→d (o ≠ d) selected by a link policy. */
+export function forEachLinkOf(
+  ctx: PolicyContext,
+  sel: { readonly from: readonly number[]; readonly to: readonly number[]; readonly products: readonly number[] },
+  fn: (link: number, p: number, o: number, d: number) => void,
+): void {
+  forEachSelectedLink(ctx.layout.regions, sel, fn);
+}

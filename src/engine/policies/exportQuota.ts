@@ -1,0 +1,23 @@
+/**
+ * `export_quota`: one row caps the sum of same-period trade (and licensed shipments) over the selected
+ * links at `limit` (t per period). Leakage: each link may also carry `leakage` × its reference flow via
+ * third countries, outside the quota.
+ */
+import { at, forEachLinkOf, inForce, markHoarding, type PolicyPlugin } from './controls.js';
+
+/** Plug-in for `export_quota`. */
+export const exportQuota: PolicyPlugin<'export_quota'> = {
+  type: 'export_quota',
+  apply(pol, index, ctx, out) {
+    markHoarding(pol, ctx, out);
+    if (!inForce(pol, ctx.period)) return;
+    out.quotaLimit[index] = Math.min(out.quotaLimit[index], Math.max(0, at(pol.limit, ctx.period)));
+    const leak = Math.max(0, at(pol.leakage, ctx.period));
+    forEachLinkOf(ctx, pol, (l) => {
+      const ref = ctx.referenceFlow(index, l);
+      out.leakCap[l] = Math.max(out.leakCap[l], leak * Math.max(0, ref));
+      if (out.capKind[l] === 0) out.capKind[l] = 2;
+      out.referenceFlow[l] = Math.max(out.referenceFlow[l], ref);
+    });
+  },
+};

@@ -1,0 +1,13 @@
+/** `tariff`: an ad valorem wedge `rate` × origin price on imports into `to` from `from` (exempt regions already removed). */
+import { at, forEachLinkOf, inForce, markHoarding, type PolicyPlugin } from './controls.js';
+
+/** Plug-in for `tariff`. */
+export const tariff: PolicyPlugin<'tariff'> = {
+  type: 'tariff',
+  apply(pol, _index, ctx, out) {
+    markHoarding(pol, ctx, out);
+    if (!inForce(pol, ctx.period)) return;
+    const rate = Math.max(0, at(pol.rate, ctx.period));
+    forEachLinkOf(ctx, pol, (l) => (out.adValorem[l] += rate));
+  },
+};

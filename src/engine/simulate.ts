@@ -1,0 +1,196 @@
+/**
+ * The period loop: a scenario run and its baseline, in lockstep.
+ *
+ * In each period the baseline (world policies only) steps first, then the scenario (world + scenario
+ * policies), because scenario policies may refer to the baseline's flow in the same period (licences,
+ * leakage, `blocked`). Each run owns a fresh solver created here and disposed here; warm starts happen
+ * only within a run. Before the first period each run clears period 0 once with passive stocks and world
+ * policies only (the warm-up): its prices seed price expectations and the first fixed-point estimate, its
+ * use seeds the coverage targets. Both runs do the identical warm-up, so without scenario policies the
+ * two runs make identical solver calls and their results are bitwise identical.
+ *
+ * `simulate` is synchronous and pure given its inputs: no I/O, no clock, no randomness.
+ */
+import type { ModelInput, PeriodResult, RunResult } from '../model/types.js';
+import type { HoldingCurve } from './curves.js';
+import { advanceState } from './dynamics.js';
+import { checkBalance, checkEquilibrium, checkNonNegative, EquilibriumError, type MarketAudit } from './invariants.js';
+import { buildLayout, type LpLayout } from './layout.js';
+import { clearMarket, type MarketSetup } from './market.js';
+import { periodControls, type PeriodControls, type PolicyContext } from './policies/index.js';
+import { summarisePeriod, type PeriodSummary } from './report.js';
+import type { MarketSolver, SolverFactory } from './solver.js';
+import { initialState, ringSizes, type RunState } from './state.js';
+
+/** Options of `simulate`. */
+export interface SimulateOptions {
+  /** Run checkBalance, checkEquilibrium and checkNonNegative every period; throw EquilibriumError on a violation. */
+  readonly check?: boolean;
+  /** Called with every cleared period of both runs (tests use it to apply the invariants themselves). */
+  readonly onPeriod?: (audit: MarketAudit, result: PeriodResult) => void;
+}
+
+/** Which run a period belongs to. */
+export type RunKind = 'baseline' | 'scenario';
+
+interface Run {
+  readonly kind: RunKind;
+  readonly solver: MarketSolver;
+  readonly policyIndices: readonly number[];
+  state: RunState;
+  readonly results: PeriodResult[];
+}
+
+/** Simulates the scenario and its baseline period by period (see the module comment). */
+export function simulate(input: ModelInput, solvers: SolverFactory, options: SimulateOptions = {}): RunResult {
+  const layout = buildLayout(input);
+  const T = input.timeline.labels.length;
+  const world = layout.policies.map((_, i) => i).filter((i) => i < layout.worldPolicyCount);
+  const all = layout.policies.map((_, i) => i);
+  const runs: Run[] = [];
+  try {
+    runs.push(openRun('baseline', solvers.create(layout), world, input, layout));
+    runs.push(openRun('scenario', solvers.create(layout), all, input, layout));
+    if (T === 0) return { baseline: [], scenario: [] };
+    const [baseline, scenario] = runs;
+    for (const run of runs) run.state = warmUp(run, input, layout);
+    for (let t = 0; t < T; t++) {
+      const reference = referenceFlows(layout, baseline.results, t);
+      for (const run of [baseline, scenario]) {
+        const { audit, summary } = stepRun(run, input, layout, t, reference);
+        if (options.check) assertInvariants(input, audit, run.results[t - 1] ?? null, summary.result);
+        options.onPeriod?.(audit, summary.result);
+        run.results.push(summary.result);
+        run.state = advanceState(input, layout, run.state, t, summary);
+      }
+    }
+    return { baseline: baseline.results, scenario: scenario.results };
+  } finally {
+    for (const run of runs) run.solver.dispose();
+  }
+}
+
+function openRun(kind: RunKind, solver: MarketSolver, policyIndices: number[], input: ModelInput, layout: LpLayout): Run {
+  const N = layout.balanceRows;
+  const refPrice = Float64Array.from({ length: N }, (_, rp) => input.products[rp % layout.products].referencePrice);
+  return { kind, solver, policyIndices, state: initialState(input, layout, refPrice, new Float64Array(N)), results: [] };
+}
+
+/** Reference flow for policy i on link l in period t (see PolicyContext.referenceFlow). */
+function referenceFlows(layout: LpLayout, baseline: readonly PeriodResult[], t: number): (i: number, l: number) => number {
+  return (i, l) => {
+    if (i >= layout.worldPolicyCount) return baseline[t]?.flow[l] ?? 0;
+    const before = layout.policies[i].start - 1;
+    return before >= 0 && before < baseline.length ? baseline[before].flow[l] : 0;
+  };
+}
+
+/** Clears period 0 with passive stocks and world policies only; returns the run's initial state. */
+function warmUp(run: Run, input: ModelInput, layout: LpLayout): RunState {
+  const ctx: PolicyContext = { input, layout, period: 0, referenceFlow: () => 0 };
+  const controls = periodControls(ctx, run.policyIndices.filter((i) => i < layout.worldPolicyCount));
+  const state = run.state;
+  const setup: MarketSetup = {
+    period: 0,
+    controls,
+    q: effectiveDemand(input, 0, controls, state),
+    capacity: capacityInForce(state, controls),
+    stockBegin: state.stock,
+    holding: new Array<HoldingCurve | null>(layout.balanceRows).fill(null),
+    arrivals: new Float64Array(layout.balanceRows),
+    release: new Float64Array(layout.balanceRows),
+    priceGuess: state.lastPrice,
+    prevPrice: state.lastPrice,
+  };
+  const outcome = clearMarket(run.solver, input, layout, setup);
+  const { result } = summarisePeriod(input, layout, setup, outcome, state.strategic);
+  const use = Float64Array.from(result.demand, (d, rp) => d + result.processInput[rp]);
+  return initialState(input, layout, result.price, use);
+}
+
+function stepRun(
+  run: Run,
+  input: ModelInput,
+  layout: LpLayout,
+  t: number,
+  referenceFlow: (i: number, l: number) => number,
+): { audit: MarketAudit; summary: PeriodSummary } {
+  const ctx: PolicyContext = { input, layout, period: t, referenceFlow };
+  const controls = periodControls(ctx, run.policyIndices);
+  const state = run.state;
+  const setup: MarketSetup = {
+    period: t,
+    controls,
+    q: effectiveDemand(input, t, controls, state),
+    capacity: capacityInForce(state, controls),
+    stockBegin: state.stock,
+    holding: holdingCurves(input, layout, state, controls),
+    arrivals: arrivalsOf(input, layout, state, t),
+    release: Float64Array.from(controls.release, (r, rp) => Math.min(r, state.strategic[rp])),
+    priceGuess: state.lastPrice,
+    prevPrice: state.lastPrice,
+  };
+  const outcome = clearMarket(run.solver, input, layout, setup);
+  const summary = summarisePeriod(input, layout, setup, outcome, state.strategic);
+  const audit: MarketAudit = { run: run.kind, period: t, layout, setup, outcome, strategicBegin: state.strategic };
+  return { audit, summary };
+}
+
+/** Q = reference quantity[t] × demand shocks × structural factor, per demand definition. */
+function effectiveDemand(input: ModelInput, t: number, controls: PeriodControls, state: RunState): Float64Array {
+  return Float64Array.from(input.demands, (dem, s) => {
+    const ref = dem.referenceQuantity[Math.min(t, dem.referenceQuantity.length - 1)] ?? 0;
+    return Math.max(0, (Number.isFinite(ref) ? ref : 0) * controls.demandFactor[s] * state.structural[s]);
+  });
+}
+
+function capacityInForce(state: RunState, controls: PeriodControls): Float64Array {
+  return Float64Array.from(state.capacity, (c, i) => Math.max(0, c + controls.capacityAdded[i]));
+}
+
+/** Holders' stock-holding curve of each region × product this period (curves.ts). */
+function holdingCurves(input: ModelInput, layout: LpLayout, state: RunState, controls: PeriodControls): HoldingCurve[] {
+  const inv = input.dynamics.inventory;
+  const n = Math.max(1, inv.adjustmentPeriods);
+  const eta = Math.max(0, inv.priceResponse);
+  const carry = Math.max(0, inv.carryingCost);
+  return Array.from({ length: layout.balanceRows }, (_, rp) => {
+    const extra = inv.enabled ? controls.extraCoverage[rp] + Math.max(0, inv.momentumCoverage) * state.momentum[rp] : 0;
+    return {
+      s0: state.stock[rp],
+      pe: state.expectedPrice[rp] / (1 + carry),
+      target: Math.max(0, layout.coverage[rp] + extra) * state.use[rp],
+      n,
+      eta,
+    };
+  });
+}
+
+/** Licensed shipments arriving in period t, per region × product. */
+function arrivalsOf(input: ModelInput, layout: LpLayout, state: RunState, t: number): Float64Array {
+  const { transitSlots, links } = ringSizes(input, layout);
+  const R = layout.regions;
+  const P = layout.products;
+  const out = new Float64Array(layout.balanceRows);
+  const base = (t % transitSlots) * links;
+  for (let l = 0; l < links; l++) {
+    const v = state.transitRing[base + l];
+    if (v === 0) continue;
+    out[(l % R) * P + Math.floor(l / (R * R))] += v;
+  }
+  return out;
+}
+
+/** Runs the three invariants on one period and throws EquilibriumError listing every violation. */
+export function assertInvariants(input: ModelInput, audit: MarketAudit, previous: PeriodResult | null, result: PeriodResult): void {
+  const problems = [
+    ...checkBalance(input, previous, result),
+    ...checkNonNegative(result, audit),
+    ...checkEquilibrium(input, audit),
+  ];
+  if (problems.length > 0) {
+    const head = problems.slice(0, 20).join('\n  ');
+    const more = problems.length > 20 ? `\n  … and ${problems.length - 20} more` : '';
+    throw new EquilibriumError(`${audit.run} run, period ${audit.period} (${input.timeline.labels[audit.period]}):\n  ${head}${more}`, problems);
+  }
+}

@@ -1,0 +1,133 @@
+/**
+ * The `MarketSolver` seam: the engine hands a solver the period's bounds and costs on a fixed layout and
+ * gets back column values and balance-row duals. HiGHS (WebAssembly) is the reference implementation; a
+ * specialised solver can be added behind the same interface and must pass the same property tests.
+ *
+ * One solver instance = one persistent HiGHS model = one run. Keeping the model between periods lets
+ * HiGHS start each solve from the previous optimal basis (a warm start): periods differ only in bounds
+ * and costs, so the dual simplex usually needs a handful of pivots. A model is never shared between runs,
+ * so a run's result never depends on which runs came before it in the same process.
+ */
+import * as highsModule from 'highs';
+import type { Highs, Model } from 'highs';
+import type { LpLayout } from './layout.js';
+
+/** Bounds and costs of one period's LP (full-length arrays on the layout). */
+export interface PeriodLp {
+  readonly colCost: Float64Array;
+  readonly colLower: Float64Array;
+  readonly colUpper: Float64Array;
+  readonly rowLower: Float64Array;
+  readonly rowUpper: Float64Array;
+}
+
+/** An optimal solution: primal column values and row duals (balance-row duals are prices, USD/kg). */
+export interface LpSolution {
+  readonly colValue: Float64Array;
+  readonly rowDual: Float64Array;
+}
+
+/** Solves successive period LPs of one run on a fixed layout. */
+export interface MarketSolver {
+  /** Solves the LP with these bounds and costs; throws `SolverError` unless an optimum is found. */
+  solve(lp: PeriodLp): LpSolution;
+  /** Releases native memory. Idempotent. */
+  dispose(): void;
+}
+
+/** Creates one solver per run. */
+export interface SolverFactory {
+  /** A fresh solver (fresh native model) for one run on this layout. */
+  create(layout: LpLayout): MarketSolver;
+}
+
+/** The LP solver failed or did not reach an optimum (the period LP is always feasible and bounded by design). */
+export class SolverError extends Error {
+  override name = 'SolverError';
+}
+
+class HighsMarketSolver implements MarketSolver {
+  private readonly model: Model;
+  /** What the native model currently holds, so that each solve sends only what changed. */
+  private readonly sent: { colCost: Float64Array; colLower: Float64Array; colUpper: Float64Array; rowLower: Float64Array; rowUpper: Float64Array };
+
+  constructor(highs: Highs, layout: LpLayout) {
+    const n = layout.numCols;
+    const m = layout.numRows;
+    this.sent = {
+      colCost: Float64Array.from(layout.baseCost),
+      colLower: new Float64Array(n),
+      colUpper: new Float64Array(n),
+      rowLower: new Float64Array(m),
+      rowUpper: new Float64Array(m),
+    };
+    this.model = highs.createModel({
+      numCols: n,
+      numRows: m,
+      colCost: this.sent.colCost,
+      colLower: this.sent.colLower,
+      colUpper: this.sent.colUpper,
+      rowLower: this.sent.rowLower,
+      rowUpper: this.sent.rowUpper,
+      matrix: { format: 'csc', numRows: m, numCols: n, starts: layout.starts, indices: layout.indices, values: layout.values },
+    });
+    // Presolve off: successive solves are warm-started from the previous basis, which presolve would discard.
+    this.model.options.set({ output_flag: false, presolve: 'off' });
+  }
+
+  solve(lp: PeriodLp): LpSolution {
+    const model = this.model;
+    const sent = this.sent;
+    const cols = changed2(sent.colLower, sent.colUpper, lp.colLower, lp.colUpper);
+    if (cols) model.changeColsBounds({ kind: 'set', indices: cols }, pick(lp.colLower, cols), pick(lp.colUpper, cols));
+    const costs = changed2(sent.colCost, sent.colCost, lp.colCost, lp.colCost);
+    if (costs) model.changeColsCost({ kind: 'set', indices: costs }, pick(lp.colCost, costs));
+    const rows = changed2(sent.rowLower, sent.rowUpper, lp.rowLower, lp.rowUpper);
+    if (rows) model.changeRowsBounds({ kind: 'set', indices: rows }, pick(lp.rowLower, rows), pick(lp.rowUpper, rows));
+    const run = model.run();
+    if (run.modelStatus !== 7 /* optimal */) throw new SolverError(`HiGHS ended with model status ${run.modelStatus}, not optimal`);
+    const sol = model.getSolution();
+    return { colValue: sol.colValue, rowDual: sol.rowDual };
+  }
+
+  dispose(): void {
+    this.model.dispose();
+  }
+}
+
+/** Indices where (a, b) differ from (newA, newB), updating a and b in place; null when nothing changed. */
+function changed2(a: Float64Array, b: Float64Array, newA: Float64Array, newB: Float64Array): Int32Array | null {
+  const idx: number[] = [];
+  for (let i = 0; i < a.length; i++) {
+    if (Object.is(a[i], newA[i]) && Object.is(b[i], newB[i])) continue;
+    idx.push(i);
+    a[i] = newA[i];
+    b[i] = newB[i];
+  }
+  return idx.length > 0 ? Int32Array.from(idx) : null;
+}
+
+function pick(values: Float64Array, idx: Int32Array): Float64Array {
+  const out = new Float64Array(idx.length);
+  for (let k = 0; k < idx.length; k++) out[k] = values[idx[k]];
+  return out;
+}
+
+let highsPromise: Promise<Highs> | undefined;
+
+/**
+ * The package's types describe a CommonJS default export, but under Node ESM `import` resolves to its ES
+ * build whose default export is the loader itself; accept either shape.
+ */
+function highsLoader(): () => Promise<Highs> {
+  const mod = highsModule as unknown as { default: unknown };
+  const d = mod.default as { default?: unknown } | (() => Promise<Highs>);
+  return (typeof d === 'function' ? d : d.default) as () => Promise<Highs>;
+}
+
+/** Loads the HiGHS WebAssembly module once per process and returns a factory of per-run solvers. */
+export async function loadHighsSolver(): Promise<SolverFactory> {
+  highsPromise ??= highsLoader()();
+  const highs = await highsPromise;
+  return { create: (layout) => new HighsMarketSolver(highs, layout) };
+}

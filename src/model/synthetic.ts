@@ -1,0 +1,409 @@
+/**
+ * Synthetic worlds for tests and benchmarks: deterministic generators of valid `ModelInput`s, plus a
+ * fast-check arbitrary built on them. Nothing here is calibrated: the numbers are plausible in shape
+ * (reference prices 5–300 USD/kg, cost bands below the reference price, chokes 4–15× reference) so that
+ * the engine meets every situation it must handle — joint production, processing chains, surplus,
+ * shortage, every policy type — not so that the results mean anything.
+ *
+ * Randomness comes only from `seedrandom.alea(\`${seed}:synthetic\`)`: the same parameters give the same
+ * world, bit for bit. (This module imports fast-check, a dev dependency: import it from tests and the
+ * benchmark only, never from the CLI.)
+ */
+import fc from 'fast-check';
+import seedrandom from 'seedrandom';
+import type {
+  DemandDef,
+  DynamicsParams,
+  MarketParams,
+  ModelInput,
+  PeriodKind,
+  PlantDef,
+  PolicyInput,
+  PolicyType,
+  ProductDef,
+  RegionDef,
+  StockDef,
+} from './types.js';
+
+/** Parameters of a synthetic world. */
+export interface SyntheticParams {
+  readonly seed: number;
+  readonly regions: number;
+  readonly products: number;
+  readonly periods: number;
+  readonly periodKind?: PeriodKind;
+  /** Products after the first may be made from the one before (a processing chain); otherwise all are mined. */
+  readonly processes?: boolean;
+  /** Number of random scenario policies. */
+  readonly scenarioPolicies?: number;
+  /** Number of random world policies (in force in the baseline too). */
+  readonly worldPolicies?: number;
+  /** Policy types to draw from (default: all). */
+  readonly policyTypes?: readonly PolicyType[];
+  /** Enable inventory, capacity and demand dynamics (default true). */
+  readonly dynamics?: boolean;
+  /** Price grid ratio (default 1.05: coarse and fast for tests). */
+  readonly tierRatio?: number;
+}
+
+/** Every policy type. */
+export const ALL_POLICY_TYPES: readonly PolicyType[] = [
+  'export_ban', 'export_quota', 'export_license', 'export_tax', 'tariff', 'import_ban',
+  'stockpile_release', 'stockpile_build', 'capacity', 'price_floor', 'demand_shock',
+];
+
+/** Dynamics with plausible monthly defaults; `enabled` switches all three on or off. */
+export function defaultDynamics(enabled = true): DynamicsParams {
+  return {
+    inventory: {
+      enabled,
+      adjustmentPeriods: 4,
+      priceResponse: 1,
+      momentumCoverage: 1,
+      announcementCoverage: 2,
+      expectationWeight: 0.3,
+      carryingCost: 0.01,
+    },
+    capacity: { enabled, lookbackPeriods: 3 },
+    demand: { enabled, adjustmentPerPeriod: 0.05, priceSmoothing: 0.2 },
+    leakage: { extraCostShare: 0.15 },
+  };
+}
+
+/** Market settings: geometric price grid from 20 % of the reference price, fixed point to 1e-4. */
+export function defaultMarket(tierRatio = 1.05): MarketParams {
+  return { tierRatio, tierFloor: 0.2, fixedPointTolerance: 1e-4, maxFixedPointIterations: 40 };
+}
+
+/** ISO labels of `periods` periods from January 2025. */
+export function periodLabels(kind: PeriodKind, periods: number): string[] {
+  return Array.from({ length: periods }, (_, t) => {
+    if (kind === 'year') return String(2025 + t);
+    if (kind === 'quarter') return `${2025 + Math.floor(t / 4)}-Q${(t % 4) + 1}`;
+    return `${2025 + Math.floor(t / 12)}-${String((t % 12) + 1).padStart(2, '0')}`;
+  });
+}
+
+/** A constant series. */
+export function constant(periods: number, value: number): Float64Array {
+  return new Float64Array(Math.max(1, periods)).fill(value);
+}
+
+type Rng = () => number;
+
+function uniform(rng: Rng, lo: number, hi: number): number {
+  return lo + (hi - lo) * rng();
+}
+function pick<T>(rng: Rng, xs: readonly T[]): T {
+  return xs[Math.floor(rng() * xs.length)];
+}
+function subset(rng: Rng, n: number, min: number): number[] {
+  const all = Array.from({ length: n }, (_, i) => i);
+  const chosen = all.filter(() => rng() < 0.5);
+  while (chosen.length < Math.min(min, n)) {
+    const i = Math.floor(rng() * n);
+    if (!chosen.includes(i)) chosen.push(i);
+  }
+  return chosen.sort((a, b) => a - b);
+}
+
+/** A deterministic random world (see the module comment). */
+export function syntheticWorld(params: SyntheticParams): ModelInput {
+  const rng: Rng = seedrandom.alea(`${params.seed}:synthetic`);
+  const R = params.regions;
+  const P = params.products;
+  const T = params.periods;
+  const kind = params.periodKind ?? 'month';
+  const perYear = kind === 'month' ? 12 : kind === 'quarter' ? 4 : 1;
+
+  const regions: RegionDef[] = Array.from({ length: R }, (_, r) => ({ id: `R${r}`, name: `Region ${r}` }));
+  const products: ProductDef[] = Array.from({ length: P }, (_, p) => ({
+    id: `P${p}`,
+    name: `Product ${p}`,
+    unit: 't',
+    referencePrice: Math.round(Math.exp(uniform(rng, Math.log(5), Math.log(300))) * 100) / 100,
+    disposalCost: rng() < 0.5 ? null : Math.round(uniform(rng, 0, 0.3) * 100) / 100,
+  }));
+
+  const demands: DemandDef[] = [];
+  const volume = new Float64Array(P); // total reference demand per product
+  for (let r = 0; r < R; r++)
+    for (let p = 0; p < P; p++) {
+      if (rng() < 0.35) continue;
+      const sectors = rng() < 0.3 ? 2 : 1;
+      for (let s = 0; s < sectors; s++) {
+        const q0 = Math.exp(uniform(rng, Math.log(10), Math.log(1000)));
+        const growth = uniform(rng, -0.005, 0.01);
+        const sr = -uniform(rng, 0, 0.8);
+        const pref = products[p].referencePrice * uniform(rng, 0.8, 1.2);
+        demands.push({
+          region: r,
+          product: p,
+          sector: `S${s}`,
+          referenceQuantity: Float64Array.from({ length: Math.max(1, T) }, (_, t) => q0 * Math.pow(1 + growth, t)),
+          referencePrice: pref,
+          shortRunElasticity: sr,
+          longRunElasticity: sr - uniform(rng, 0, 0.6),
+          criticalShare: rng() < 0.3 ? 0 : uniform(rng, 0, 0.6),
+          chokePrice: pref * uniform(rng, 4, 15),
+        });
+        volume[p] += q0;
+      }
+    }
+
+  // Plants: each product is mined somewhere, or (in a chain) made from the product before it.
+  const plants: PlantDef[] = [];
+  for (let p = 0; p < P; p++) {
+    const made = params.processes && p > 0 && rng() < 0.6;
+    const sites = subset(rng, R, 1).slice(0, 3);
+    const need = Math.max(volume[p], 50) * uniform(rng, 0.7, 1.6);
+    for (const r of sites) {
+      const bandCount = 1 + Math.floor(rng() * 3);
+      const pref = products[p].referencePrice;
+      let unit = pref * uniform(rng, 0.15, 0.5);
+      const bands = Array.from({ length: bandCount }, () => {
+        const b = { share: 1 / bandCount, unitCost: Math.round(unit * 100) / 100 };
+        unit *= uniform(rng, 1.1, 1.6);
+        return b;
+      });
+      const outputs = [{ product: p, perUnit: 1 }];
+      if (!made && p + 1 < P && rng() < 0.3) outputs.push({ product: p + 1, perUnit: uniform(rng, 0.1, 0.5) }); // joint by-product
+      const inputs = made ? [{ product: p - 1, perUnit: uniform(rng, 1, 1.3) }] : [];
+      plants.push({
+        id: `R${r}.make.P${p}`,
+        process: made ? `make.P${p}` : `mine.P${p}`,
+        stage: made ? 'processing' : 'mine',
+        region: r,
+        inputs,
+        outputs,
+        capacity: need / sites.length,
+        bands,
+        expansion: {
+          enabled: rng() < 0.7,
+          leadTimePeriods: Math.floor(uniform(rng, 0, 2 * perYear)),
+          maxGrowthPerPeriod: uniform(rng, 0, 0.05),
+          minStep: need * 0.02,
+          fullUnitCost: pref * uniform(rng, 0.4, 1.1),
+        },
+      });
+      if (made) volume[p - 1] += need / sites.length; // upstream must feed this plant
+    }
+  }
+
+  const stocks: StockDef[] = [];
+  for (let r = 0; r < R; r++)
+    for (let p = 0; p < P; p++) {
+      if (rng() < 0.5) continue;
+      const coverage = uniform(rng, 0.5, 3);
+      const use = demands.filter((d) => d.region === r && d.product === p).reduce((s, d) => s + d.referenceQuantity[0], 0);
+      stocks.push({
+        region: r,
+        product: p,
+        commercial: use * coverage * uniform(rng, 0.5, 1.5),
+        coverage,
+        strategic: rng() < 0.3 ? use * uniform(rng, 1, 6) : 0,
+      });
+    }
+
+  const transportCost = new Float64Array(P * R * R);
+  for (let p = 0; p < P; p++)
+    for (let o = 0; o < R; o++)
+      for (let d = 0; d < R; d++) if (o !== d) transportCost[(p * R + o) * R + d] = products[p].referencePrice * uniform(rng, 0.01, 0.1);
+
+  const world: ModelInput = {
+    name: `synthetic-${params.seed}`,
+    timeline: { kind, periodsPerYear: perYear as 12 | 4 | 1, labels: periodLabels(kind, T) },
+    regions,
+    products,
+    plants,
+    demands,
+    stocks,
+    transportCost,
+    worldPolicies: [],
+    scenarioPolicies: [],
+    dynamics: defaultDynamics(params.dynamics ?? true),
+    market: defaultMarket(params.tierRatio ?? 1.05),
+  };
+  const types = params.policyTypes ?? ALL_POLICY_TYPES;
+  const worldPolicies = Array.from({ length: params.worldPolicies ?? 0 }, (_, i) => randomPolicy(rng, world, pick(rng, types), `w${i}`));
+  const scenarioPolicies = Array.from({ length: params.scenarioPolicies ?? 0 }, (_, i) => randomPolicy(rng, world, pick(rng, types), `s${i}`));
+  return { ...world, worldPolicies, scenarioPolicies };
+}
+
+/** A random policy of the given type on a world (window inside the run, sometimes announced early). */
+export function randomPolicy(rng: Rng, world: ModelInput, type: PolicyType, id: string): PolicyInput {
+  const R = world.regions.length;
+  const P = world.products.length;
+  const T = world.timeline.labels.length;
+  const start = Math.floor(rng() * Math.max(1, T));
+  const end = rng() < 0.5 ? Number.MAX_SAFE_INTEGER : start + 1 + Math.floor(rng() * Math.max(1, T));
+  const announce = rng() < 0.4 ? Math.max(0, start - 1 - Math.floor(rng() * 3)) : null;
+  const window = { id, start, end, announce };
+  const o = Math.floor(rng() * R);
+  const links = { from: [o], to: Array.from({ length: R }, (_, d) => d).filter((d) => d !== o && rng() < 0.7), products: subset(rng, P, 1) };
+  if (links.to.length === 0) links.to.push((o + 1) % R);
+  const series = (lo: number, hi: number) => constant(T, uniform(rng, lo, hi));
+  const region = Math.floor(rng() * R);
+  const product = Math.floor(rng() * P);
+  switch (type) {
+    case 'export_ban':
+      return { ...window, ...links, type, leakage: series(0, 0.3) };
+    case 'export_quota':
+      return { ...window, ...links, type, limit: series(0, 300), leakage: series(0, 0.3) };
+    case 'export_license':
+      return { ...window, ...links, type, approval: series(0, 1), delay: Math.floor(rng() * 3), leakage: series(0, 0.2) };
+    case 'export_tax':
+      return { ...window, ...links, type, rate: series(0, 0.5) };
+    case 'tariff':
+      return { ...window, ...links, type, rate: series(0, 1.5) };
+    case 'import_ban':
+      return { ...window, ...links, type };
+    case 'stockpile_release':
+      return { ...window, type, region, product, rate: series(0, 200) };
+    case 'stockpile_build':
+      return { ...window, type, region, product, rate: series(0, 200) };
+    case 'capacity': {
+      const plant = Math.floor(rng() * Math.max(1, world.plants.length));
+      const cap = world.plants[plant]?.capacity ?? 0;
+      return { ...window, type, plant, added: Float64Array.from({ length: Math.max(1, T) }, (_, t) => (t >= start ? cap * uniform(rng, -0.5, 0.5) : 0)) };
+    }
+    case 'price_floor':
+      return { ...window, type, regions: [region], product, price: series(0.3, 1.2).map((v) => v * world.products[product].referencePrice) };
+    case 'demand_shock':
+      return { ...window, type, regions: [region], products: [product], factor: series(0.5, 1.8) };
+  }
+}
+
+/** The world with `policies` as its scenario policies. */
+export function withScenarioPolicies(world: ModelInput, policies: readonly PolicyInput[]): ModelInput {
+  return { ...world, scenarioPolicies: policies };
+}
+
+/**
+ * A world the size of the real one: 12 regions, 13 products (3 concentrates/feeds, 5 oxides, 4 metals,
+ * magnets), monthly for 10 years, with a mine → separation → metal → magnet chain, joint production at
+ * the separation stage, and China-like concentration of the midstream. For the benchmark.
+ */
+export function realSizeWorld(seed = 1, tierRatio = 1.02): ModelInput {
+  const rng: Rng = seedrandom.alea(`${seed}:real-size`);
+  const R = 12;
+  const T = 120;
+  const ids = ['CN', 'US', 'JP', 'KR', 'AU', 'IL', 'SG', 'MY', 'MM', 'VN', 'EU', 'ROW'];
+  const regions = ids.map((id) => ({ id, name: id }));
+  const productIds = [
+    'conc.light', 'conc.ionic', 'conc.mixed', 'oxide.NdPr', 'oxide.Dy', 'oxide.Tb', 'oxide.LaCe', 'oxide.Sm',
+    'metal.NdPr', 'metal.Dy', 'metal.Tb', 'metal.Sm', 'magnet',
+  ];
+  const refPrice = [4, 30, 8, 60, 250, 1000, 1, 15, 75, 320, 1300, 20, 90];
+  const products = productIds.map((id, p) => ({ id, name: id, unit: 't', referencePrice: refPrice[p], disposalCost: p === 6 ? 0.2 : null }));
+  const P = products.length;
+  const plants: PlantDef[] = [];
+  const plant = (r: number, process: string, stage: string, inputs: { product: number; perUnit: number }[], outputs: { product: number; perUnit: number }[], capacity: number, unitCost: number, lead: number): void => {
+    plants.push({
+      id: `${ids[r]}.${process}`,
+      process,
+      stage,
+      region: r,
+      inputs,
+      outputs,
+      capacity,
+      bands: [
+        { share: 0.6, unitCost },
+        { share: 0.3, unitCost: unitCost * 1.3 },
+        { share: 0.1, unitCost: unitCost * 1.8 },
+      ],
+      expansion: { enabled: true, leadTimePeriods: lead, maxGrowthPerPeriod: 0.004, minStep: capacity * 0.01 + 5, fullUnitCost: unitCost * 1.6 },
+    });
+  };
+  const share = (r: number) => (r === 0 ? 1 : uniform(rng, 0.03, 0.2));
+  for (let r = 0; r < R; r++) {
+    const s = share(r);
+    if (r === 0 || rng() < 0.4) plant(r, 'mine.light', 'mine', [], [{ product: 0, perUnit: 1 }], 20000 * s, 2, 72);
+    if (r === 0 || r === 8 || rng() < 0.15) plant(r, 'mine.ionic', 'mine', [], [{ product: 1, perUnit: 1 }], 2500 * s, 15, 60);
+    if (rng() < 0.3) plant(r, 'mine.mixed', 'mine', [], [{ product: 2, perUnit: 1 }], 3000 * s, 4, 72);
+    if (r === 0 || rng() < 0.35) {
+      plant(r, 'sep.light', 'separation', [{ product: 0, perUnit: 1 }], [{ product: 3, perUnit: 0.2 }, { product: 6, perUnit: 0.7 }, { product: 7, perUnit: 0.02 }], 20000 * s, 1.5, 30);
+      plant(r, 'sep.ionic', 'separation', [{ product: 1, perUnit: 1 }], [{ product: 3, perUnit: 0.25 }, { product: 4, perUnit: 0.06 }, { product: 5, perUnit: 0.01 }, { product: 6, perUnit: 0.4 }], 2500 * s, 8, 30);
+      plant(r, 'sep.mixed', 'separation', [{ product: 2, perUnit: 1 }], [{ product: 3, perUnit: 0.2 }, { product: 4, perUnit: 0.01 }, { product: 6, perUnit: 0.6 }], 3000 * s, 2.5, 30);
+    }
+    if (r === 0 || rng() < 0.4) {
+      plant(r, 'metal.NdPr', 'metal', [{ product: 3, perUnit: 1.2 }], [{ product: 8, perUnit: 1 }], 4500 * s, 8, 18);
+      plant(r, 'metal.Dy', 'metal', [{ product: 4, perUnit: 1.2 }], [{ product: 9, perUnit: 1 }], 150 * s, 30, 18);
+      plant(r, 'metal.Tb', 'metal', [{ product: 5, perUnit: 1.2 }], [{ product: 10, perUnit: 1 }], 30 * s, 120, 18);
+      plant(r, 'metal.Sm', 'metal', [{ product: 7, perUnit: 1.2 }], [{ product: 11, perUnit: 1 }], 80 * s, 3, 18);
+    }
+    if (r === 0 || r === 2 || r === 10 || rng() < 0.3)
+      plant(r, 'magnet.sinter', 'magnet', [{ product: 8, perUnit: 0.29 }, { product: 9, perUnit: 0.02 }, { product: 10, perUnit: 0.005 }], [{ product: 12, perUnit: 1 }], 15000 * s, 12, 18);
+  }
+  const demands: DemandDef[] = [];
+  for (let r = 0; r < R; r++) {
+    const size = r === 0 ? 1 : uniform(rng, 0.05, 0.35);
+    const add = (p: number, sector: string, q: number, critical: number) =>
+      demands.push({
+        region: r,
+        product: p,
+        sector,
+        referenceQuantity: Float64Array.from({ length: T }, (_, t) => q * size * Math.pow(1.005, t)),
+        referencePrice: refPrice[p],
+        shortRunElasticity: -0.2,
+        longRunElasticity: -0.6,
+        criticalShare: critical,
+        chokePrice: refPrice[p] * 10,
+      });
+    add(12, 'ev', 800, 0.6);
+    add(12, 'industrial', 700, 0.3);
+    add(6, 'catalysts', 2500, 0.1);
+    add(3, 'other', 150, 0.2);
+    add(11, 'defence', 5, 0.9);
+    add(9, 'other', 3, 0.5);
+  }
+  const stocks: StockDef[] = [];
+  for (let r = 0; r < R; r++) for (const p of [3, 4, 5, 8, 9, 10, 12]) stocks.push({ region: r, product: p, commercial: 0, coverage: 2, strategic: r === 2 || r === 3 ? 100 : 0 });
+  const transportCost = new Float64Array(P * R * R);
+  for (let p = 0; p < P; p++) for (let o = 0; o < R; o++) for (let d = 0; d < R; d++) if (o !== d) transportCost[(p * R + o) * R + d] = 0.2 + 0.02 * refPrice[p];
+  const world: ModelInput = {
+    name: 'real-size',
+    timeline: { kind: 'month', periodsPerYear: 12, labels: periodLabels('month', T) },
+    regions,
+    products,
+    plants,
+    demands,
+    stocks,
+    transportCost,
+    worldPolicies: [],
+    scenarioPolicies: [],
+    dynamics: defaultDynamics(true),
+    market: defaultMarket(tierRatio),
+  };
+  const heavy = [4, 5, 9, 10, 12];
+  const others = Array.from({ length: R - 1 }, (_, i) => i + 1);
+  const licence: PolicyInput = {
+    id: 'cn-license', type: 'export_license', start: 3, end: Number.MAX_SAFE_INTEGER, announce: 1,
+    from: [0], to: others, products: heavy, approval: Float64Array.from({ length: T }, (_, t) => (t < 6 ? 0.1 : t < 9 ? 0.4 : 0.7)), delay: 2, leakage: constant(T, 0.1),
+  };
+  const tariffUs: PolicyInput = {
+    id: 'us-tariff', type: 'tariff', start: 10, end: 22, announce: null, from: [0], to: [1], products: Array.from({ length: P }, (_, p) => p), rate: constant(T, 1),
+  };
+  return { ...world, scenarioPolicies: [licence, tariffUs] };
+}
+
+/** fast-check arbitrary of synthetic-world parameters: 2–5 regions, 1–4 products, short monthly runs. */
+export function syntheticParamsArbitrary(overrides: Partial<SyntheticParams> = {}): fc.Arbitrary<SyntheticParams> {
+  return fc
+    .record({
+      seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+      regions: fc.integer({ min: 2, max: 5 }),
+      products: fc.integer({ min: 1, max: 4 }),
+      periods: fc.integer({ min: 2, max: 6 }),
+      processes: fc.boolean(),
+      scenarioPolicies: fc.integer({ min: 0, max: 3 }),
+      worldPolicies: fc.integer({ min: 0, max: 1 }),
+      dynamics: fc.boolean(),
+    })
+    .map((p) => ({ ...p, ...overrides }));
+}
+
+/** fast-check arbitrary of small valid worlds (see syntheticParamsArbitrary). */
+export function syntheticWorldArbitrary(overrides: Partial<SyntheticParams> = {}): fc.Arbitrary<ModelInput> {
+  return syntheticParamsArbitrary(overrides).map(syntheticWorld);
+}

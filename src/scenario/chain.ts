@@ -1,0 +1,62 @@
+/**
+ * The `extends` chain: a scenario names its parent file (relative to itself), up to a world (a file
+ * without `extends`). Every file is parsed and shape-checked on its own, so its issues point into it.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { Issues } from './issues.js';
+import { issueAt, locate, type Loc } from './locate.js';
+import { scenarioSchema } from './schema.js';
+import { parseSource } from './source.js';
+import { validateShape } from './zodIssues.js';
+
+/** Longest chain accepted (world → scenario → variant needs 3). */
+const MAX_CHAIN = 16;
+
+/** One parsed file of the chain. */
+export interface ChainFile {
+  /** The path as given (root file) or as resolved from the child's directory (parents). */
+  readonly file: string;
+  readonly doc: Record<string, unknown>;
+}
+
+/** Reads, parses and checks every file of the chain; returns it root first, or null after issues. */
+export async function loadChain(file: string, issues: Issues): Promise<ChainFile[] | null> {
+  const chain: ChainFile[] = [];
+  const seen: string[] = [];
+  let current = file;
+  let from: { loc: Loc } | null = null;
+  for (;;) {
+    const absolute = path.resolve(current);
+    const cycleAt = seen.indexOf(absolute);
+    if (cycleAt >= 0) {
+      const names = [...chain.slice(cycleAt).map((c) => c.file), current];
+      issues.add(issueAt(from!.loc, `extends cycle: ${names.join(' → ')}`));
+      return null;
+    }
+    if (chain.length >= MAX_CHAIN) {
+      issues.add(issueAt(from!.loc, `extends chain longer than ${MAX_CHAIN} files`));
+      return null;
+    }
+    seen.push(absolute);
+    let bytes: Uint8Array;
+    try {
+      bytes = await readFile(current);
+    } catch (e) {
+      const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : `cannot read file (${(e as Error).message})`;
+      if (from) issues.add(issueAt(from.loc, `${reason}: ${current}`));
+      else issues.add({ file: current, line: 0, col: 0, path: '', message: reason });
+      return null;
+    }
+    const doc = parseSource(current, bytes, issues);
+    if (!doc) return null;
+    const root: Loc = { file: current, path: [], line: 1, col: 1 };
+    if (!validateShape(scenarioSchema, doc, root, issues)) return null;
+    chain.push({ file: current, doc });
+    const parent = doc.extends;
+    if (typeof parent !== 'string') break;
+    from = { loc: locate(doc, ['extends'], root) };
+    current = path.join(path.dirname(current), parent);
+  }
+  return chain.reverse();
+}

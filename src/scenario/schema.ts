@@ -1,0 +1,432 @@
+/**
+ * The one schema of world and scenario files (zod). It checks the *shape* of each file: field names
+ * (strict objects, so a typo is an error), types, id and date syntax. Values such as `45 kt/yr` are
+ * strings here; their units, ranges and ids are checked when the scenario is compiled. The same schema
+ * generates `scenarios/scenario.schema.json` (draft 7) for editors.
+ */
+import { z } from 'zod';
+
+/** Longest expression accepted (characters); longer ones are refused before parsing (expression.ts). */
+export const MAX_EXPRESSION_LENGTH = 400;
+
+/** Marker in an unknown-field message that carries the known field names to the issue formatter. */
+export const KNOWN_FIELDS = 'known fields: ';
+
+/** A strict object: unknown fields are errors that list the known ones. */
+function obj<S extends z.ZodRawShape>(shape: S, description: string) {
+  const known = Object.keys(shape).join(', ');
+  return z
+    .strictObject(shape, { error: (iss) => (iss.code === 'unrecognized_keys' ? `${KNOWN_FIELDS}${known}` : undefined) })
+    .describe(description);
+}
+
+const ID = /^[A-Za-z][A-Za-z0-9_-]*$/;
+const DOTTED_ID = /^[A-Za-z][A-Za-z0-9_-]*(\.[A-Za-z0-9_-]+)*$/;
+/** `YYYY-MM`, `YYYY-Qn` or `YYYY`. */
+export const DATE_PATTERN = /^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$/;
+
+const regionId = z.string({ error: 'expected a region id such as CN' }).regex(ID, { error: 'expected a region id (letters, digits, _ or -) such as CN' });
+const groupId = z.string().regex(ID, { error: 'expected a group name (letters, digits, _ or -)' });
+const productId = z.string({ error: 'expected a product id such as oxide.Dy' }).regex(DOTTED_ID, { error: 'expected a product id such as oxide.Dy' });
+const processId = z.string({ error: 'expected a process id such as separation.light' }).regex(DOTTED_ID, { error: 'expected a process id such as separation.light' });
+const policyId = z.string({ error: 'expected a policy id such as cn-license' }).regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, { error: 'expected a policy id (letters, digits, ., _ or -) such as cn-license' });
+const text = (description: string) => z.string({ error: 'expected text' }).describe(description);
+const source = text('Where the figures come from (publication, table, page). Informational.').optional();
+
+const dateError = 'expected a date YYYY-MM, YYYY-Qn or YYYY (such as 2025-04)';
+const date = (description: string) =>
+  z
+    .union([z.string().regex(DATE_PATTERN), z.number().int().min(1000).max(9999)], { error: dateError })
+    .describe(`${description} A date: YYYY-MM, YYYY-Qn or YYYY.`);
+
+/** The kinds of number a field holds; the compiler converts each to its canonical unit. */
+export const VALUE_KINDS = {
+  flow: 'a quantity per time such as 45 kt/yr',
+  mass: 'a quantity such as 150 t',
+  price: 'a price such as 60 USD/kg',
+  fraction: 'a fraction or percentage such as 25%',
+  rate: 'a rate or percentage such as 25%',
+  factor: 'a factor such as 1.5 or 80%',
+  growth: 'a growth rate per year such as 8%/yr',
+  perTime: 'a rate per time such as 1%/month',
+  duration: 'a duration such as 2 months',
+  stock: 'a quantity such as 150 t or a cover such as 2 months',
+  number: 'a number such as 1.5',
+} as const;
+export type ValueKind = keyof typeof VALUE_KINDS;
+
+const EXPRESSION_NOTE =
+  'A number, a quantity with units, an expression (2 * 30 kt/yr) or a distribution (uniform(a, b), normal(mean, sd), lognormal(median, logSd), triangular(min, mode, max), pert(min, mode, max)).';
+
+/** A single (possibly uncertain) number of the given kind. */
+export const value = (kind: ValueKind, description: string) =>
+  z
+    .union([z.number(), z.string().min(1)], { error: `expected ${VALUE_KINDS[kind]}` })
+    .describe(`${description} ${EXPRESSION_NOTE}`);
+
+/** A value, or a time series `{date: value}` held from each date until the next. */
+export const series = (kind: ValueKind, description: string) =>
+  z
+    .union(
+      [
+        z.number(),
+        z.string().min(1),
+        z.record(z.string().regex(DATE_PATTERN, { error: dateError }), value(kind, 'Value from this date on.')),
+      ],
+      { error: `expected ${VALUE_KINDS[kind]}, or a time series such as {2025-04: …, 2025-07: …}` },
+    )
+    .describe(`${description} Either one value or a time series {date: value, …}, each value held until the next date. ${EXPRESSION_NOTE}`);
+
+/** Regions: an id, a group, "*", "!id" (all but), or a list of those. */
+const regionSelector = (description: string) =>
+  z
+    .union([z.string().min(1), z.array(z.string({ error: 'expected a region id or group' }).min(1)).min(1)], {
+      error: 'expected a region selector: an id, a group, "*", "!CN" or a list',
+    })
+    .describe(`${description} A region id, a group, "*" (all), "!CN" (all but), or a list of these.`);
+
+/** Products: an id, a glob (oxide.*, *.Dy), "*", "!id", or a list of those. */
+const productSelector = (description: string) =>
+  z
+    .union([z.string().min(1), z.array(z.string({ error: 'expected a product id or glob' }).min(1)).min(1)], {
+      error: 'expected a product selector: an id, a glob such as oxide.*, "*" or a list',
+    })
+    .describe(`${description} A product id, a glob (oxide.*, *.Dy), "*" (all), "!id" (all but), or a list of these.`);
+
+const recipe = (description: string) =>
+  z.record(productId, value('number', 'Tonnes of this product per tonne of activity.'), { error: 'expected a mapping product: t per t of activity' }).describe(description);
+
+const costBands = (description: string) =>
+  z
+    .array(
+      obj(
+        {
+          share: value('fraction', 'Share of capacity in this band; the shares are normalised to sum to 1.'),
+          cost: value('price', 'Operating cost per unit of activity (USD/kg of activity).'),
+        },
+        'A utilisation band: `share` of capacity available at unit cost `cost`.',
+      ),
+      { error: 'expected a list of bands [{share, cost}]' },
+    )
+    .min(1, { error: 'expected at least one cost band' })
+    .describe(description);
+
+const region = obj({ name: text('Display name.'), source }, 'A region (country or bloc).');
+
+const product = obj(
+  {
+    name: text('Display name.'),
+    unit: text('Display unit of quantities, e.g. "t REO". Informational; quantities are tonnes.').optional(),
+    price: value('price', 'Reference price (USD/kg): the start of price expectations and the default demand price.'),
+    disposal: value('price', 'Cost of disposing of surplus (USD/kg). Omit: surplus cannot be disposed of.').optional(),
+    transport: value('price', 'Default transport cost on every link for this product (USD/kg). Default 0.').optional(),
+    source,
+  },
+  'A product (concentrate, oxide, metal, magnet…). Quantities are tonnes, prices USD/kg.',
+);
+
+const process = obj(
+  {
+    stage: text('Stage (mine, separation, metal, magnet, recycling…). Default: the part of the id before the first dot.').optional(),
+    inputs: recipe('Inputs: t of each product per t of activity. Default none (a mine).').optional(),
+    outputs: recipe('Outputs: t of each product per t of activity.'),
+    cost: costBands('Default cost curve of plants of this process.'),
+    leadTime: value('duration', 'Lead time of endogenous expansion, e.g. 30 months. Default by stage (see DEFAULT_EXPANSION).').optional(),
+    maxGrowth: value('growth', 'Cap on endogenous capacity growth per year, e.g. 15%/yr. Default 15%/yr.').optional(),
+    minStep: value('flow', 'Capacity that can be ordered even from zero (greenfield step), e.g. 500 t/yr. Default 0.').optional(),
+    fullCost: value('price', 'Operating + capital cost per unit of activity that expected margins must cover. Default 1.25 × the highest band cost.').optional(),
+    source,
+  },
+  'A process (technology): a recipe per tonne of activity, a default cost curve and expansion parameters.',
+);
+
+const plant = obj(
+  {
+    region: regionId.describe('Region of the plant.'),
+    process: processId.describe('Process the plant runs.'),
+    capacity: value('flow', 'Capacity at the start of the run: t of activity per year, e.g. 250 kt/yr.'),
+    cost: costBands('Cost curve of this plant; default: the process cost curve.').optional(),
+    inputs: recipe("Override of the process inputs for this plant.").optional(),
+    outputs: recipe('Override of the process outputs for this plant (a regional basket).').optional(),
+    expansion: z.boolean({ error: 'expected true or false' }).describe('false: no endogenous expansion of this plant. Default true.').optional(),
+    source,
+  },
+  'A plant: a process run in one region, with its capacity.',
+);
+
+const demand = obj(
+  {
+    region: regionId.describe('Region of the demand.'),
+    product: productId.describe('Product demanded.'),
+    sector: text('Sector (ev, wind, industrial…). Default "all". Sectors are summed per region and product in outputs.').optional(),
+    quantity: value('flow', 'Quantity bought at the reference price in the first period, per year, e.g. 4 kt/yr.'),
+    price: value('price', "Reference price of this demand. Default: the product's price.").optional(),
+    growth: series('growth', 'Exogenous growth per year, compounded per period, e.g. 8%/yr. Default 0.').optional(),
+    elasticity: value('number', 'Short-run price elasticity (≤ 0). Default −0.3.').optional(),
+    longRunElasticity: value('number', 'Long-run price elasticity (≤ 0). Default: the short-run elasticity.').optional(),
+    critical: value('fraction', 'Share of demand with no short-run substitute. Default 50%.').optional(),
+    choke: value('price', 'Willingness to pay of critical demand (USD/kg). Default 10 × the reference price.').optional(),
+    source,
+  },
+  'Demand of one region for one product (optionally one sector).',
+);
+
+const transport = obj(
+  {
+    product: productSelector('Products this cost applies to.'),
+    from: regionSelector('Origins.'),
+    to: regionSelector('Destinations.'),
+    cost: value('price', 'Transport cost (USD/kg).'),
+    source,
+  },
+  "Override of the products' default transport cost on some links; later entries win.",
+);
+
+const stock = obj(
+  {
+    region: regionId.describe('Region holding the stock.'),
+    product: productId.describe('Product stocked.'),
+    commercial: value('stock', "Commercial inventory at the start: tonnes, or cover in time of the region's reference use (2 months). Default 0.").optional(),
+    strategic: value('stock', 'Strategic stockpile at the start: tonnes or cover in time of use. Default 0.').optional(),
+    coverage: value('duration', "Commercial holders' normal coverage target, e.g. 2 months. Default: the initial commercial cover.").optional(),
+    source,
+  },
+  'Initial stocks of one region and product.',
+);
+
+const enabled = z.boolean({ error: 'expected true or false' }).describe('false switches the mechanism off. Default true.').optional();
+
+const dynamics = obj(
+  {
+    inventory: obj(
+      {
+        enabled,
+        adjustment: value('duration', 'Time over which holders close the gap to their target stock. Default 3 months.').optional(),
+        priceResponse: value('number', 'How strongly desired stock falls as price rises above the expected price (≥ 0). Default 1.5.').optional(),
+        momentumCoverage: value('duration', 'Extra coverage per unit of relative price momentum. Default 2 months.').optional(),
+        announcementCoverage: value('duration', 'Extra coverage targeted by importers of products under an announced restriction. Default 2 months.').optional(),
+        expectationWeight: value('fraction', 'Weight of the newest price in the expected price (0..1]. Default 0.3.').optional(),
+        carryingCost: value('perTime', 'Cost of holding stock, a fraction of its value per time. Default 1%/month.').optional(),
+      },
+      'Commercial inventory behaviour.',
+    ).optional(),
+    capacity: obj(
+      {
+        enabled,
+        lookback: value('duration', 'Time over which margins are averaged before investing. Default 12 months.').optional(),
+      },
+      'Endogenous capacity expansion.',
+    ).optional(),
+    demand: obj(
+      {
+        enabled,
+        adjustment: value('perTime', 'Share of the gap to long-run demand closed per time (partial adjustment). Default 5%/month.').optional(),
+        priceSmoothing: value('fraction', 'Weight of the newest price in the price that drives substitution (0..1]. Default 0.2.').optional(),
+      },
+      'Long-run demand response (substitution, thrifting).',
+    ).optional(),
+    leakage: obj(
+      { extraCost: value('rate', 'Extra cost of routing through third countries, a share of the origin price. Default 30%.').optional() },
+      'Leakage of banned or capped flows through third countries.',
+    ).optional(),
+  },
+  'Between-period mechanisms; every field has a default (DEFAULT_DYNAMICS).',
+);
+
+const market = obj(
+  {
+    tierRatio: value('number', 'Ratio between successive price steps of the demand curves (> 1). Default 1.02.').optional(),
+    tierFloor: value('number', 'Lowest price step, a multiple of the reference price (> 0). Default 0.05.').optional(),
+    fixedPointTolerance: value('number', 'Relative tolerance of the price fixed point (> 0). Default 1e-6.').optional(),
+    maxFixedPointIterations: value('number', 'Most fixed-point iterations per period (whole number ≥ 1). Default 50.').optional(),
+  },
+  'Numerical settings of the market clearing (DEFAULT_MARKET).',
+);
+
+const window = {
+  id: policyId.describe('Unique id of the policy (used in reports, attribution and `set policies.<id>.<field>`).'),
+  start: date('First period in force.'),
+  end: date('First period no longer in force (exclusive). Omit: in force to the end of the run.').optional(),
+  announce: date('When the policy becomes known (≤ start); drives precautionary buying. Omit: unannounced.').optional(),
+  description: text('What the policy is. Informational.').optional(),
+  source,
+};
+const typed = <T extends string>(type: T) => z.literal(type).describe('Policy type.');
+const leakage = series('fraction', 'Share of the blocked flow that still arrives through third countries. Default 0.').optional();
+
+/** Policy types of the contract, one schema each. */
+export const POLICY_SCHEMAS = {
+  export_ban: obj(
+    { type: typed('export_ban'), ...window, from: regionSelector('Exporters.'), to: regionSelector('Destinations.'), products: productSelector('Products banned.'), leakage },
+    'No exports on those links (but the leakage share).',
+  ),
+  export_quota: obj(
+    {
+      type: typed('export_quota'),
+      ...window,
+      from: regionSelector('Exporters.'),
+      to: regionSelector('Destinations. Default "*".').optional(),
+      products: productSelector('Products under the quota.'),
+      limit: series('flow', 'Cap on total exports per year, spread over periods, e.g. 30 kt/yr.'),
+      leakage,
+    },
+    'Cap on total exports over the selected links.',
+  ),
+  export_license: obj(
+    {
+      type: typed('export_license'),
+      ...window,
+      from: regionSelector('Exporters.'),
+      to: regionSelector('Destinations.'),
+      products: productSelector('Products licensed.'),
+      approval: series('fraction', 'Share of the baseline flow that is licensed.'),
+      delay: value('duration', 'Licensing time: shipments arrive this much later (whole periods). Default 0.').optional(),
+      leakage,
+    },
+    'Only `approval` × the baseline flow gets through, `delay` later.',
+  ),
+  export_tax: obj(
+    {
+      type: typed('export_tax'),
+      ...window,
+      from: regionSelector('Exporters.'),
+      to: regionSelector('Destinations. Default "*".').optional(),
+      products: productSelector('Products taxed.'),
+      rate: series('rate', 'Ad valorem tax on the origin price, e.g. 25%.'),
+    },
+    'Ad valorem tax on exports.',
+  ),
+  tariff: obj(
+    {
+      type: typed('tariff'),
+      ...window,
+      importer: regionSelector('Importers levying the tariff.'),
+      from: regionSelector('Origins. Default "*".').optional(),
+      products: productSelector('Products under the tariff.'),
+      rate: series('rate', 'Ad valorem tariff, e.g. 25% (100% doubles the landed origin price).'),
+      exempt: regionSelector('Origins exempted (removed from `from`).').optional(),
+    },
+    'Ad valorem tariff on imports.',
+  ),
+  import_ban: obj(
+    { type: typed('import_ban'), ...window, importer: regionSelector('Importers.'), from: regionSelector('Origins.'), products: productSelector('Products banned.') },
+    'No imports on those links.',
+  ),
+  stockpile_release: obj(
+    {
+      type: typed('stockpile_release'),
+      ...window,
+      region: regionId.describe('Region releasing its strategic stock.'),
+      product: productId.describe('Product released.'),
+      quantity: value('mass', 'Total quantity released, e.g. 500 t.'),
+      over: value('duration', 'Spread evenly over this time from `start`, e.g. 6 months (whole periods, at least 1).'),
+    },
+    'Strategic stock sold into the market.',
+  ),
+  stockpile_build: obj(
+    {
+      type: typed('stockpile_build'),
+      ...window,
+      region: regionId.describe('Region building a strategic stock.'),
+      product: productId.describe('Product bought.'),
+      quantity: value('mass', 'Total quantity bought, e.g. 500 t.'),
+      over: value('duration', 'Spread evenly over this time from `start` (whole periods, at least 1).'),
+    },
+    'Strategic purchases added to demand.',
+  ),
+  capacity: obj(
+    {
+      type: typed('capacity'),
+      ...window,
+      region: regionId.describe('Region of the plant.'),
+      process: processId.describe('Process of the plant; a region without such a plant gets a new one (zero initial capacity).'),
+      change: value('flow', 'Capacity added (+) or closed (−) per year of activity, e.g. 5 kt/yr.'),
+      ramp: value('duration', 'Linear ramp-up from start to the full change. Default 0 (at once).').optional(),
+    },
+    'Scheduled new plant or closure.',
+  ),
+  price_floor: obj(
+    {
+      type: typed('price_floor'),
+      ...window,
+      region: regionSelector('Regions whose producers are guaranteed the floor.'),
+      product: productId.describe('Product.'),
+      price: series('price', 'Floor price, e.g. 110 USD/kg.'),
+    },
+    'Producers are paid at least `price`; the cost is reported.',
+  ),
+  demand_shock: obj(
+    {
+      type: typed('demand_shock'),
+      ...window,
+      region: regionSelector('Regions.'),
+      product: productSelector('Products.'),
+      factor: series('factor', 'Demand multiplier, e.g. 1.2 or 80%.'),
+    },
+    'Demand multiplied by `factor`.',
+  ),
+};
+export type PolicyTypeName = keyof typeof POLICY_SCHEMAS;
+export const POLICY_TYPES = Object.keys(POLICY_SCHEMAS) as PolicyTypeName[];
+
+const policy = z
+  .discriminatedUnion('type', Object.values(POLICY_SCHEMAS) as unknown as [typeof POLICY_SCHEMAS.export_ban, ...(typeof POLICY_SCHEMAS.export_ban)[]], {
+    error: (iss) => (iss.code === 'invalid_union' ? `expected a policy type: ${POLICY_TYPES.join(', ')}` : undefined),
+  })
+  .describe('A policy. Every type takes id, start, optional end and optional announce.');
+
+/** Sections of world files (also allowed in scenarios, where they merge over the parent's). */
+export const SECTION_SCHEMAS = {
+  regions: z.record(regionId, region, { error: 'expected a mapping id: {name: …}' }).describe('Regions by id.'),
+  groups: z
+    .record(groupId, z.array(regionId, { error: 'expected a list of region ids' }).min(1, { error: 'expected at least one region' }), {
+      error: 'expected a mapping name: [region ids]',
+    })
+    .describe('Named sets of regions, usable wherever regions are selected.'),
+  products: z.record(productId, product, { error: 'expected a mapping id: {name: …, price: …}' }).describe('Products by id.'),
+  processes: z.record(processId, process, { error: 'expected a mapping id: {outputs: …, cost: …}' }).describe('Processes (technologies) by id.'),
+  plants: z.array(plant, { error: 'expected a list of plants' }).describe('Plants: one per region and process.'),
+  demand: z.array(demand, { error: 'expected a list of demand entries' }).describe('Final demand entries: one per region, product and sector.'),
+  trade: obj({ transport: z.array(transport, { error: 'expected a list of transport costs' }).describe('Transport cost overrides.').optional() }, 'Trade costs.'),
+  stocks: z.array(stock, { error: 'expected a list of stock entries' }).describe('Initial stocks: one per region and product.'),
+  dynamics,
+  market,
+};
+
+/** Entity schemas addressed by `set` paths (field names and value types). */
+export const ENTITY_SCHEMAS = { region, product, process, plant, demand, stock, dynamics, market };
+
+const setValue = z
+  .union([z.number(), z.boolean(), z.string().min(1), z.record(z.string().regex(DATE_PATTERN, { error: dateError }), z.union([z.number(), z.string()]))], {
+    error: 'expected a value or a time series {date: value}',
+  })
+  .describe(`New value, in the units of the field it replaces. ${EXPRESSION_NOTE}`);
+
+/** A world or scenario file. */
+export const scenarioSchema = obj(
+  {
+    $schema: text('JSON Schema reference for editors. Ignored.').optional(),
+    name: z
+      .string({ error: 'expected a name' })
+      .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, { error: 'expected a name of letters, digits, ., _ or - (it becomes results/<name>/)' })
+      .describe('Name of the world or scenario; results go to results/<name>/.'),
+    title: text('One-line title.').optional(),
+    description: text('Longer description (sources, assumptions).').optional(),
+    extends: text('World or scenario file this one builds on, relative to this file. A file without `extends` is a world.').optional(),
+    period: z.enum(['month', 'quarter', 'year'], { error: 'expected month, quarter or year' }).describe('Length of a period. Default month.').optional(),
+    start: date('First period of the run.').optional(),
+    end: date('Last period of the run (inclusive).').optional(),
+    seed: z.number({ error: 'expected a whole number' }).int({ error: 'expected a whole number' }).min(0).max(2 ** 31 - 1).describe('Seed of the random draws. Default 1.').optional(),
+    draws: z.number({ error: 'expected a whole number' }).int({ error: 'expected a whole number' }).min(1).max(1_000_000).describe('Monte Carlo draws; 1 = central values only. Default 1.').optional(),
+    ...Object.fromEntries(Object.entries(SECTION_SCHEMAS).map(([k, v]) => [k, v.optional()])) as { [K in keyof typeof SECTION_SCHEMAS]: z.ZodOptional<(typeof SECTION_SCHEMAS)[K]> },
+    set: z
+      .record(z.string().min(1), setValue, { error: 'expected a mapping path: value' })
+      .describe('Overrides of world parameters by path, e.g. demand.US.magnet.growth: 8%/yr (see docs/file-format.md).')
+      .optional(),
+    policies: z.array(policy, { error: 'expected a list of policies' }).describe('Policies. In a world file (no `extends`) they apply to the baseline too.').optional(),
+  },
+  'A reesim world or scenario file. A world is a file without `extends`.',
+);
+
+/** The parsed shape of one file. */
+export type ScenarioFile = z.infer<typeof scenarioSchema>;

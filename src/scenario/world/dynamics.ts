@@ -1,0 +1,68 @@
+/** Dynamics and market parameters, every absent field taken from DEFAULT_DYNAMICS / DEFAULT_MARKET. */
+import type { DynamicsParams, MarketParams } from '../../model/types.js';
+import type { Ctx } from '../context.js';
+import { DEFAULT_DYNAMICS, DEFAULT_MARKET } from '../defaults.js';
+import { RANGES, type Range } from '../fields.js';
+import type { ValueKind } from '../schema.js';
+
+type Doc = Record<string, unknown>;
+
+/** Compiled dynamics and market parameters. */
+export interface SettingsPlan {
+  build(v: Float64Array): { dynamics: DynamicsParams; market: MarketParams };
+}
+
+/** Compiles `dynamics` and `market`. */
+export function compileSettings(ctx: Ctx): SettingsPlan {
+  const dyn = (ctx.doc.dynamics ?? {}) as Record<string, Doc | undefined>;
+  const f = (section: string, mechanism: string, field: string, kind: ValueKind, range: Range, fallback: number | string): number =>
+    ctx.scalar([section, ...(mechanism ? [mechanism] : []), field], `${section}.${mechanism ? `${mechanism}.` : ''}${field}`, kind, range, fallback);
+  const on = (mechanism: keyof typeof DEFAULT_DYNAMICS): boolean => dyn[mechanism]?.enabled !== false;
+  const I = DEFAULT_DYNAMICS.inventory;
+  const inv = {
+    adjustment: f('dynamics', 'inventory', 'adjustment', 'duration', RANGES.positive, I.adjustment),
+    priceResponse: f('dynamics', 'inventory', 'priceResponse', 'number', RANGES.nonNegative, I.priceResponse),
+    momentum: f('dynamics', 'inventory', 'momentumCoverage', 'duration', RANGES.nonNegative, I.momentumCoverage),
+    announcement: f('dynamics', 'inventory', 'announcementCoverage', 'duration', RANGES.nonNegative, I.announcementCoverage),
+    weight: f('dynamics', 'inventory', 'expectationWeight', 'fraction', RANGES.weight, I.expectationWeight),
+    carrying: f('dynamics', 'inventory', 'carryingCost', 'perTime', RANGES.nonNegative, I.carryingCost),
+  };
+  const lookback = f('dynamics', 'capacity', 'lookback', 'duration', RANGES.positive, DEFAULT_DYNAMICS.capacity.lookback);
+  const dem = {
+    adjustment: f('dynamics', 'demand', 'adjustment', 'perTime', RANGES.fraction, DEFAULT_DYNAMICS.demand.adjustment),
+    smoothing: f('dynamics', 'demand', 'priceSmoothing', 'fraction', RANGES.weight, DEFAULT_DYNAMICS.demand.priceSmoothing),
+  };
+  const extraCost = f('dynamics', 'leakage', 'extraCost', 'rate', RANGES.nonNegative, DEFAULT_DYNAMICS.leakage.extraCost);
+  const M = DEFAULT_MARKET;
+  const market = {
+    tierRatio: f('market', '', 'tierRatio', 'number', RANGES.aboveOne, M.tierRatio),
+    tierFloor: f('market', '', 'tierFloor', 'number', RANGES.positive, M.tierFloor),
+    tolerance: f('market', '', 'fixedPointTolerance', 'number', RANGES.positive, M.fixedPointTolerance),
+    iterations: f('market', '', 'maxFixedPointIterations', 'number', RANGES.count, M.maxFixedPointIterations),
+  };
+  const flags = { inventory: on('inventory'), capacity: on('capacity'), demand: on('demand') };
+  return {
+    build: (v) => ({
+      dynamics: {
+        inventory: {
+          enabled: flags.inventory,
+          adjustmentPeriods: v[inv.adjustment],
+          priceResponse: v[inv.priceResponse],
+          momentumCoverage: v[inv.momentum],
+          announcementCoverage: v[inv.announcement],
+          expectationWeight: v[inv.weight],
+          carryingCost: v[inv.carrying],
+        },
+        capacity: { enabled: flags.capacity, lookbackPeriods: Math.max(1, Math.round(v[lookback])) },
+        demand: { enabled: flags.demand, adjustmentPerPeriod: v[dem.adjustment], priceSmoothing: v[dem.smoothing] },
+        leakage: { extraCostShare: v[extraCost] },
+      },
+      market: {
+        tierRatio: v[market.tierRatio],
+        tierFloor: v[market.tierFloor],
+        fixedPointTolerance: v[market.tolerance],
+        maxFixedPointIterations: v[market.iterations],
+      },
+    }),
+  };
+}

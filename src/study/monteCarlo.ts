@@ -1,0 +1,80 @@
+/**
+ * Running many draws: in this process (workers = 1) or on a pool of worker threads (piscina), each
+ * draw's record written to its fixed slot in a record file as soon as it arrives. Draw k depends only on
+ * (scenario, seed, k) — the loader derives its random streams from them and every draw gets fresh
+ * solver instances — so the records are the same whatever the split.
+ */
+import { closeSync, openSync, writeSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { Piscina } from 'piscina';
+import type { SolverFactory } from '../engine/index.js';
+import type { LoadedScenario, LoadOptions } from '../scenario/index.js';
+import { encodeRecord, makeDrawRecord, type DrawRecord, type RecordShape } from './drawRecord.js';
+import { runDraw } from './runScenario.js';
+import type { DrawTask } from './worker.js';
+
+/** How the draws of one run are computed. */
+export interface DrawRunOptions {
+  readonly file: string;
+  readonly loadOptions: LoadOptions;
+  readonly workers: number;
+  readonly check: boolean;
+  /** Called after each finished draw (progress bars). */
+  readonly onDraw?: (done: number, total: number) => void;
+}
+
+/** Default worker count: one per core, at most the number of draws. */
+export function defaultWorkers(draws: number): number {
+  return Math.max(1, Math.min(availableParallelism(), draws));
+}
+
+/** The draws shard `index` (1-based) of `count` runs: every count-th draw, starting at index − 1. */
+export function shardDraws(draws: number, index: number, count: number): number[] {
+  const out: number[] = [];
+  for (let k = index - 1; k < draws; k += count) out.push(k);
+  return out;
+}
+
+/** Computes the records of `draws` and writes them, in that order, to `recordPath`. */
+export async function runDrawsToFile(
+  loaded: LoadedScenario, solvers: SolverFactory, draws: readonly number[], shape: RecordShape, recordPath: string,
+  options: DrawRunOptions, precomputed: ReadonlyMap<number, DrawRecord> = new Map(),
+): Promise<void> {
+  const fd = openSync(recordPath, 'w');
+  let done = 0;
+  const store = (slot: number, rec: DrawRecord) => {
+    const bytes = encodeRecord(rec, shape);
+    writeSync(fd, bytes, 0, bytes.length, slot * bytes.length);
+    options.onDraw?.(++done, draws.length);
+  };
+  try {
+    const todo: number[] = [];
+    draws.forEach((draw, slot) => {
+      const rec = precomputed.get(draw);
+      if (rec) store(slot, rec);
+      else todo.push(slot);
+    });
+    if (options.workers <= 1 || todo.length <= 1) {
+      for (const slot of todo) {
+        const { model, run, inputs } = runDraw(loaded, draws[slot], solvers, options.check);
+        store(slot, makeDrawRecord(model, run, draws[slot], inputs));
+      }
+      return;
+    }
+    const pool = new Piscina({
+      filename: new URL('./worker.js', import.meta.url).href,
+      minThreads: options.workers,
+      maxThreads: options.workers,
+    });
+    try {
+      await Promise.all(todo.map(async (slot) => {
+        const task: DrawTask = { file: options.file, loadOptions: options.loadOptions, draw: draws[slot], check: options.check };
+        store(slot, (await pool.run(task)) as DrawRecord);
+      }));
+    } finally {
+      await pool.destroy();
+    }
+  } finally {
+    closeSync(fd);
+  }
+}

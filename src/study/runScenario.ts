@@ -1,0 +1,162 @@
+/**
+ * One scenario file → one result folder: load and validate, resolve each draw, simulate scenario and
+ * baseline, and write the tables and the manifest atomically to `<out>/<name>/`.
+ *
+ * - draws = 1: timeseries.csv, flows.csv, summary.csv (per draw), manifest.json.
+ * - draws > 1: the same timeseries/flows for draw 0 (central values), and the Monte Carlo tables
+ *   (mcOutputs.ts) from the records of every draw.
+ * - `--shard i/n`: only every n-th draw, into `<out>/<name>.shard-i-of-n/` with its raw records;
+ *   `reesim merge` turns a complete set of shards into exactly the folder one run would have written.
+ */
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { simulate, type SolverFactory } from '../engine/index.js';
+import type { ModelInput, RunResult } from '../model/types.js';
+import { writeFolderAtomically } from '../output/atomic.js';
+import { writeCsv } from '../output/csv.js';
+import { writeJson } from '../output/json.js';
+import {
+  FLOW_COLUMNS, SUMMARY_COLUMNS, TIMESERIES_COLUMNS, flowRows, headers, summaryRows, timeseriesRows,
+} from '../output/tables.js';
+import { loadScenario, resolveDraw, type LoadedScenario, type LoadOptions } from '../scenario/index.js';
+import { VERSION } from '../version.js';
+import { makeDrawRecord, type RecordShape } from './drawRecord.js';
+import { writeMonteCarloTables } from './mcOutputs.js';
+import { runDrawsToFile, shardDraws } from './monteCarlo.js';
+
+/** How a scenario is run from the command line. */
+export interface RunOptions extends LoadOptions {
+  /** Parent folder of the result folders. */
+  readonly outDir: string;
+  /** Run the equilibrium and balance checks every period. */
+  readonly check?: boolean;
+  /** The command line as the user typed it (recorded in the manifest). */
+  readonly command: string;
+  /** Worker threads for draws (default 1 = this thread). */
+  readonly workers?: number;
+  /** Run only shard `index` (1-based) of `count`. */
+  readonly shard?: { readonly index: number; readonly count: number };
+  /** Progress callback, once per finished draw. */
+  readonly onDraw?: (done: number, total: number) => void;
+}
+
+/** What a finished run reports back to the CLI. */
+export interface RunSummary {
+  readonly name: string;
+  readonly dir: string;
+  readonly periods: number;
+  readonly draws: number;
+  readonly warnings: readonly string[];
+}
+
+/** Output files of a single-draw run and of a Monte Carlo run. */
+export const SINGLE_OUTPUTS = ['timeseries.csv', 'flows.csv', 'summary.csv', 'manifest.json'] as const;
+export const MC_OUTPUTS = ['timeseries.csv', 'flows.csv', 'summary.csv', 'timeseries_quantiles.csv', 'draws.csv', 'sensitivity.csv', 'manifest.json'] as const;
+
+/** The shard folder's description of itself, read back by `reesim merge`. */
+export interface ShardInfo {
+  readonly name: string;
+  readonly index: number;
+  readonly count: number;
+  readonly drawCount: number;
+  readonly draws: readonly number[];
+  readonly scenarioHash: string;
+  readonly seed: number;
+  readonly shape: RecordShape;
+  readonly ids: { regions: { id: string }[]; products: { id: string }[]; timeline: { labels: string[] } };
+}
+
+/** Simulates one draw of a loaded scenario. */
+export function runDraw(loaded: LoadedScenario, draw: number, solvers: SolverFactory, check = false): { model: ModelInput; run: RunResult; inputs: { path: string; value: number; unit: string }[] } {
+  const { model, inputs } = resolveDraw(loaded, draw);
+  const run = simulate(model, solvers, { check });
+  return { model, run, inputs };
+}
+
+/** The manifest: enough to reproduce the run and to tell two result folders apart. */
+export function manifestOf(loaded: LoadedScenario, command: string, files: readonly string[]): Record<string, unknown> {
+  return {
+    name: loaded.name,
+    title: loaded.title,
+    description: loaded.description,
+    reesimVersion: VERSION,
+    command,
+    scenarioFiles: loaded.files,
+    scenarioHash: loaded.hash,
+    seed: loaded.seed,
+    draws: loaded.draws,
+    policies: loaded.policies,
+    outputs: files,
+    resolvedScenario: loaded.resolved,
+  };
+}
+
+/** Removes a `--shard i/n` flag from a command line (the merged folder describes the whole study). */
+export function withoutShardFlag(command: string): string {
+  return command.replace(/\s--shard(?:=|\s+)\S+/g, '');
+}
+
+async function writeCentralTables(tmp: string, model: ModelInput, run: RunResult): Promise<void> {
+  await writeCsv(join(tmp, 'timeseries.csv'), headers(TIMESERIES_COLUMNS), timeseriesRows(model, run, 0));
+  await writeCsv(join(tmp, 'flows.csv'), headers(FLOW_COLUMNS), flowRows(model, run, 0));
+}
+
+/** Loads, runs and writes one scenario file. Throws ScenarioError (bad input) before anything is written. */
+export async function runScenarioFile(file: string, solvers: SolverFactory, options: RunOptions): Promise<RunSummary> {
+  const loaded = await loadScenario(file, options);
+  const shard = options.shard;
+  const dir = join(options.outDir, shard ? `${loaded.name}.shard-${shard.index}-of-${shard.count}` : loaded.name);
+  const done = { name: loaded.name, dir, draws: loaded.draws, warnings: loaded.warnings ?? [] };
+
+  if (loaded.draws === 1 && !shard) {
+    // Simulate before opening the folder, so a failing run cannot leave half a result set.
+    const { model, run } = runDraw(loaded, 0, solvers, options.check);
+    await writeFolderAtomically(dir, async (tmp) => {
+      await writeCentralTables(tmp, model, run);
+      await writeCsv(join(tmp, 'summary.csv'), headers(SUMMARY_COLUMNS), summaryRows(model, run, 0));
+      await writeJson(join(tmp, 'manifest.json'), manifestOf(loaded, options.command, SINGLE_OUTPUTS));
+    });
+    return { ...done, periods: model.timeline.labels.length };
+  }
+
+  const draws = shard ? shardDraws(loaded.draws, shard.index, shard.count) : Array.from({ length: loaded.draws }, (_, k) => k);
+  const first = resolveDraw(loaded, draws[0] ?? 0);
+  const model = first.model;
+  const shape: RecordShape = {
+    periods: model.timeline.labels.length,
+    pairs: model.regions.length * model.products.length,
+    inputs: first.inputs.map(({ path, unit }) => ({ path, unit })),
+  };
+  await writeFolderAtomically(dir, async (tmp) => {
+    const precomputed = new Map();
+    if (draws[0] === 0) {
+      const central = runDraw(loaded, 0, solvers, options.check);
+      await writeCentralTables(tmp, central.model, central.run);
+      precomputed.set(0, makeDrawRecord(central.model, central.run, 0, central.inputs));
+    }
+    const recordPath = join(tmp, 'records.bin');
+    await runDrawsToFile(loaded, solvers, draws, shape, recordPath, {
+      file, loadOptions: { seed: options.seed, draws: options.draws, set: options.set },
+      workers: options.workers ?? 1, check: options.check ?? false, onDraw: options.onDraw,
+    }, precomputed);
+    const manifest = manifestOf(loaded, options.command, MC_OUTPUTS);
+    if (shard) {
+      const info: ShardInfo = {
+        name: loaded.name, index: shard.index, count: shard.count, drawCount: loaded.draws, draws,
+        scenarioHash: loaded.hash, seed: loaded.seed, shape,
+        ids: {
+          regions: model.regions.map((r) => ({ id: r.id })),
+          products: model.products.map((p) => ({ id: p.id })),
+          timeline: { labels: [...model.timeline.labels] },
+        },
+      };
+      await writeJson(join(tmp, 'shard.json'), info);
+      await writeJson(join(tmp, 'manifest.json'), manifest);
+      return;
+    }
+    await writeMonteCarloTables(tmp, model, shape, [{ path: recordPath, draws }], loaded.draws);
+    await rm(recordPath);
+    await writeJson(join(tmp, 'manifest.json'), manifest);
+  });
+  return { ...done, periods: shape.periods };
+}
