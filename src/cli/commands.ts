@@ -6,6 +6,8 @@ import { schemaCommand } from './commands/schema.js';
 import { mergeCommand } from './commands/merge.js';
 import { sweepCommand } from './commands/sweep.js';
 import { attributeCommand } from './commands/attribute.js';
+import { calibrateCommand } from './commands/calibrate.js';
+import { backtestCommand } from './commands/backtest.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const commands: CommandModule<any, any>[] = [runCommand, validateCommand, schemaCommand, mergeCommand, sweepCommand, attributeCommand];
+export const commands: CommandModule<any, any>[] = [runCommand, validateCommand, schemaCommand, mergeCommand, sweepCommand, attributeCommand, calibrateCommand, backtestCommand];

@@ -14,9 +14,9 @@ import type { SeriesTable } from './results/series.js';
 import type { Summary } from './results/summary.js';
 import { flowChartSpec, linkTotals, topLinkChanges } from './select/flowChanges.js';
 import { policyMarkers, policyTimelineSpec } from './select/policyTimeline.js';
-import { regionColors } from './select/regionColors.js';
+import { chartColors, regionColors } from './select/regionColors.js';
 import { choosePriceCharts, priceChartSpec } from './select/priceCharts.js';
-import { chooseShortageCharts, shortageChartSpec } from './select/shortageCharts.js';
+import { MAX_SHORTAGE_REGIONS, chooseShortageCharts, shortageChartSpec } from './select/shortageCharts.js';
 import { barChart } from './svg/barChart.js';
 import { esc } from './svg/escape.js';
 import { lineChart } from './svg/lineChart.js';
@@ -69,8 +69,11 @@ ${m.description ? `<p class="lead">${esc(m.description)}</p>` : ''}
 export function buildReport(inputs: ReportInputs): string {
   const periods = inputs.timeseries.periods;
   const links = linkTotals(inputs.flows);
-  const colors = regionColors(inputs.timeseries.pairs);
   const marks = policyMarkers(inputs.manifest.policies, periods);
+  const prices = choosePriceCharts(inputs.timeseries);
+  const shortages = chooseShortageCharts(inputs.timeseries);
+  const shown = [...prices.map((c) => c.regions), ...shortages.map((c) => c.regions.slice(0, MAX_SHORTAGE_REGIONS).map((r) => r.region))];
+  const colors = regionColors(shown);
   const parts: string[] = [header(inputs)];
 
   parts.push(section('glance', 'At a glance', `<ul class="findings">${findings(inputs.summary, links).map((f) => `<li>${esc(f)}</li>`).join('')}</ul>`));
@@ -80,16 +83,14 @@ export function buildReport(inputs: ReportInputs): string {
     ? '<p class="note">The manifest lists no policies.</p>'
     : `${figure('When each policy is announced and in force', timelineChart(policyTimelineSpec(policies, periods)))}\n${policyTable(policies, periods)}`));
 
-  const prices = choosePriceCharts(inputs.timeseries);
   parts.push(section('prices', 'Prices', `<p class="note">Products whose price moves most against the baseline, each in the (up to three) regions where it moves most. ` +
     `Solid: scenario; dashed: baseline${inputs.quantiles ? '; band: 5th–95th percentile over draws' : ''}; dotted verticals: scenario policies coming into force.</p>\n<div class="charts">` +
-    prices.map((c) => figure(`${c.product}: price in ${c.regions.join(', ')}`, lineChart(priceChartSpec(c, inputs.timeseries, inputs.quantiles, colors, marks)))).join('\n') + '</div>'));
+    prices.map((c) => figure(`${c.product}: price in ${c.regions.join(', ')}`, lineChart(priceChartSpec(c, inputs.timeseries, inputs.quantiles, chartColors(c.regions, colors), marks)))).join('\n') + '</div>'));
 
-  const shortages = chooseShortageCharts(inputs.timeseries);
   parts.push(section('shortages', 'Shortages', shortages.length === 0
     ? '<p class="note">No shortage: critical demand is served in every region and period.</p>'
     : `<p class="note">Critical demand not served even at the choke price (production lines stop), by region. Products with the largest cumulative shortage first.</p>\n<div class="charts">` +
-      shortages.map((c) => figure(`${c.product}: shortage by region`, stackedAreaChart(shortageChartSpec(c, periods, colors, marks)))).join('\n') + '</div>'));
+      shortages.map((c) => figure(`${c.product}: shortage by region`, stackedAreaChart(shortageChartSpec(c, periods, chartColors(c.regions.slice(0, MAX_SHORTAGE_REGIONS).map((r) => r.region), colors), marks)))).join('\n') + '</div>'));
 
   const top = topLinkChanges(links);
   parts.push(section('flows', 'Trade flows', top.length === 0

@@ -56,7 +56,7 @@ export async function loadChain(file: string, issues: Issues): Promise<ChainFile
     const parent = doc.extends;
     if (typeof parent !== 'string') break;
     from = { loc: locate(doc, ['extends'], root) };
-    current = path.join(path.dirname(current), parent);
+    current = path.isAbsolute(parent) ? parent : path.join(path.dirname(current), parent);
   }
   return chain.reverse();
 }

@@ -35,7 +35,7 @@ export function checkShards(shards: readonly { dir: string; info: ShardInfo }[])
       if (info[key] !== ref[key]) throw new UsageError(`${dir}: ${key} is ${JSON.stringify(info[key])} but ${sorted[0].dir} has ${JSON.stringify(ref[key])}; shards of different studies cannot be merged`);
     }
   }
-  const seen = new Array<string | undefined>(ref.drawCount);
+  const seen: (string | undefined)[] = Array.from({ length: ref.drawCount }, () => undefined);
   for (const { dir, info } of sorted) {
     for (const k of info.draws) {
       if (seen[k] !== undefined) throw new UsageError(`draw ${k} is in both ${seen[k]} and ${dir}`);

@@ -4,9 +4,9 @@ import { parseManifest } from '../../src/report/results/manifest.js';
 import { seriesTable } from '../../src/report/results/series.js';
 import { changeNote, linkTotals, topLinkChanges } from '../../src/report/select/flowChanges.js';
 import { policyMarkers, policyNote, policyTimelineSpec } from '../../src/report/select/policyTimeline.js';
-import { choosePriceCharts, priceEffect } from '../../src/report/select/priceCharts.js';
+import { choosePriceCharts, priceEffect, regionLegendName, samePricePath } from '../../src/report/select/priceCharts.js';
 import { topBy } from '../../src/report/select/rank.js';
-import { regionColors } from '../../src/report/select/regionColors.js';
+import { chartColors, regionColors } from '../../src/report/select/regionColors.js';
 import { chooseShortageCharts } from '../../src/report/select/shortageCharts.js';
 import { MONTE_CARLO, SINGLE } from './fixtures.js';
 
@@ -25,7 +25,8 @@ describe('chart choices on the licensing fixture', () => {
     expect(shortages.map((c) => c.product)).toEqual(['magnet', 'oxide.Dy']);
     expect(shortages[0].regions.map((r) => r.region)).toEqual(['US', 'EU']);
     expect(shortages[0].total).toBeCloseTo(423.765 + 165.739, 3);
-    expect([...regionColors(ts.pairs).keys()]).toEqual(['CN', 'US', 'JP', 'EU']);
+    const colors = regionColors([['US', 'EU'], ['EU', 'JP']]);
+    expect([...colors.keys()]).toEqual(['US', 'EU', 'JP']);
   });
 
   it('reads only draw 0 of a Monte Carlo timeseries', async () => {
@@ -68,5 +69,30 @@ describe('policy timeline', () => {
     expect(spec.items.map((i) => [i.label, i.start, i.end, i.announce])).toEqual([['s', 2, null, 1], ['w', expect.closeTo(-12, 9), null, null]]);
     expect(policyNote(manifest.policies[1], periods)).toBe('announced 2025-02 · 2025-03 → open');
     expect(policyMarkers(manifest.policies, periods)).toEqual([{ label: 's', position: 2 }]);
+  });
+});
+
+describe('grouping regions with the same price path', () => {
+  it('draws regions whose prices agree within 2 % once, naming the others', async () => {
+    const ts = seriesTable(await readResultTable(SINGLE, 'timeseries.csv', centralDrawOnly));
+    // In the fixture US, JP and EU have different multipliers: never the same path; a region is its own.
+    expect(samePricePath(ts, 'magnet', 'US', 'US')).toBe(true);
+    expect(samePricePath(ts, 'magnet', 'US', 'JP')).toBe(false);
+    expect(regionLegendName('AU', [])).toBe('AU');
+    expect(regionLegendName('AU', ['EU', 'IL', 'KR', 'SG', 'VN'])).toBe('AU ≈ EU, IL, KR +2');
+  });
+});
+
+describe('chartColors', () => {
+  it('keeps report-wide colours but never repeats one within a chart', () => {
+    const global = new Map([['US', '#0072B2'], ['EU', '#D55E00'], ['SG', '#0072B2']]);
+    expect([...chartColors(['US', 'SG', 'EU'], global).values()]).toEqual(['#0072B2', '#D55E00', '#009E73']);
+  });
+});
+
+describe('changeNote', () => {
+  it('switches to a multiple past tenfold', () => {
+    expect(changeNote({ product: 'p', from: 'a', to: 'b', quantity: 1027, baseline: 1, change: 1026 })).toBe('×1027');
+    expect(changeNote({ product: 'p', from: 'a', to: 'b', quantity: 9, baseline: 1, change: 8 })).toBe('+800 %');
   });
 });

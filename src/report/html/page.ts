@@ -33,7 +33,7 @@ thead th { border-bottom: 2px solid var(--ink); text-align: right; font-weight: 
 thead th.text, td.text, th[scope=row] { text-align: left; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 tbody tr:nth-child(even) { background: #fafafa; }
-td.empty { color: var(--muted); }
+td.empty, td.zero { color: #9a9a9a; }
 .range { display: block; font-size: 0.78rem; font-weight: 400; color: var(--muted); white-space: nowrap; }
 footer { margin-top: 40px; color: var(--muted); font-size: 0.85rem; border-top: 1px solid var(--rule); padding-top: 8px; }
 @media print {

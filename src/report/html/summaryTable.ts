@@ -58,7 +58,9 @@ export function summaryTable(summary: Summary): string {
     for (const m of summary.measures) {
       const v = r.values.get(m);
       const range = ranges.includes(m) ? `<span class="range">${esc(rangeText(p5.get(k)?.values.get(m), p95.get(k)?.values.get(m)))}</span>` : '';
-      cells.push(`<td class="num${v === null || v === undefined ? ' empty' : ''}">${esc(cellText(v))}${range}</td>`);
+      // Zeros are greyed so that the few non-zero cells of a long table stand out.
+      const quiet = v === null || v === undefined ? ' empty' : v === 0 ? ' zero' : '';
+      cells.push(`<td class="num${quiet}">${esc(cellText(v))}${range}</td>`);
     }
     return `<tr>${cells.join('')}</tr>`;
   });

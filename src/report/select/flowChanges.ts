@@ -45,9 +45,14 @@ export function topLinkChanges(links: readonly LinkChange[], n = MAX_LINKS): Lin
   return topBy(links.filter((l) => Math.abs(l.change) > 1e-3), (l) => Math.abs(l.change), n);
 }
 
-/** "−72 %" style change against the baseline total, or "new" when the baseline carried nothing. */
+/**
+ * "−72 %" style change against the baseline total; "×25" past tenfold (a percentage in the thousands
+ * reads as noise), "new" when the baseline carried nothing.
+ */
 export function changeNote(l: LinkChange): string {
   if (Math.abs(l.baseline) < 1e-9) return 'new';
+  const ratio = l.quantity / l.baseline;
+  if (ratio >= 10) return `×${Math.round(ratio)}`;
   const pct = Math.round((l.change / l.baseline) * 100);
   return `${pct > 0 ? '+' : pct < 0 ? '−' : ''}${Math.abs(pct)} %`;
 }

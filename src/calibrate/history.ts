@@ -1,0 +1,117 @@
+/**
+ * Backtests: replay a historical episode and compare the model with what happened. A history file lists
+ * observed series (prices, volumes) with sources; the model's value at each observed date is the mean
+ * (prices) or the sum (quantities) over the periods that the date covers.
+ *
+ * Reported per series: the peak multiple (peak ÷ first observation) and its date, historical and
+ * modelled, and the log-ratio RMSE over the observed points, sqrt(mean(ln(model/observed)²)) — a
+ * scale-free error where 0.69 means "typically off by a factor of two".
+ */
+import { z } from 'zod';
+import type { ModelInput, PeriodResult } from '../model/types.js';
+
+const point = z.strictObject({
+  date: z.union([z.string(), z.number()]).describe('YYYY-MM, YYYY-Qn or YYYY'),
+  value: z.number().positive().describe('Observed value in the series unit'),
+  source: z.string().optional().describe('Source of this point when it differs from the series source'),
+});
+
+const series = z.strictObject({
+  id: z.string().min(1),
+  title: z.string().describe('What the series is, for tables'),
+  measure: z.enum(['price', 'exports', 'production', 'consumption']).describe('price = mean USD/kg; quantities = t summed over the date'),
+  regions: z.array(z.string()).min(1).describe('Regions (prices: mean; quantities: summed)'),
+  products: z.array(z.string()).min(1).describe('Products (prices: mean; quantities: summed)'),
+  to: z.array(z.string()).optional().describe('For exports: only flows to these regions'),
+  unit: z.string(),
+  source: z.string().min(1),
+  points: z.array(point).min(2),
+});
+
+/** The schema of a history file. */
+export const historyFileSchema = z.strictObject({
+  title: z.string(),
+  description: z.string().optional(),
+  scenario: z.string().describe('The replay scenario, relative to this file'),
+  series: z.array(series).min(1),
+});
+
+export type HistoryFile = z.infer<typeof historyFileSchema>;
+export type HistorySeries = z.infer<typeof series>;
+
+/** One row of the backtest table. */
+export interface SeriesComparison {
+  readonly series: HistorySeries;
+  readonly observed: { date: string; value: number; model: number }[];
+  readonly histPeak: { date: string; multiple: number };
+  readonly modelPeak: { date: string; multiple: number };
+  readonly logRmse: number;
+}
+
+/** Periods of the timeline covered by a date (`2011-07` → one month; `2011-Q3` → three; `2011` → twelve). */
+export function periodsOf(model: ModelInput, date: string): number[] {
+  const q = /^(\d{4})-Q([1-4])$/.exec(date);
+  const labels = model.timeline.labels;
+  return labels.map((label, i) => {
+    if (label === date) return i;
+    if (q) {
+      const m = /^(\d{4})-(\d{2})$/.exec(label);
+      if (m && m[1] === q[1] && Math.ceil(Number(m[2]) / 3) === Number(q[2])) return i;
+    }
+    if (/^\d{4}$/.test(date) && label.startsWith(`${date}-`)) return i;
+    return -1;
+  }).filter((i) => i >= 0);
+}
+
+/** The model's value of a series in the periods `ts`. */
+export function seriesValue(model: ModelInput, results: readonly PeriodResult[], s: HistorySeries, ts: readonly number[]): number {
+  const R = model.regions.length;
+  const P = model.products.length;
+  const ids = (list: readonly string[], of: readonly { id: string }[]) => list.map((id) => {
+    const i = of.findIndex((x) => x.id === id);
+    if (i < 0) throw new Error(`history series ${s.id}: unknown id "${id}"`);
+    return i;
+  });
+  const regions = ids(s.regions, model.regions);
+  const products = ids(s.products, model.products);
+  let total = 0;
+  for (const t of ts) for (const r of regions) for (const p of products) {
+    const res = results[t];
+    if (s.measure === 'price') total += res.price[r * P + p];
+    else if (s.measure === 'exports' && s.to) {
+      for (const d of ids(s.to, model.regions)) if (d !== r) total += res.flow[(p * R + r) * R + d];
+    } else total += res[s.measure][r * P + p];
+  }
+  return s.measure === 'price' ? total / (ts.length * regions.length * products.length) : total;
+}
+
+/** Compares every series of a history file with a run of its replay scenario. */
+export function compareHistory(model: ModelInput, results: readonly PeriodResult[], file: HistoryFile): SeriesComparison[] {
+  return file.series.map((s) => {
+    const observed = s.points.map((p) => {
+      const date = String(p.date);
+      const ts = periodsOf(model, date);
+      if (ts.length === 0) throw new Error(`history series ${s.id}: ${date} is outside the replay's periods`);
+      return { date, value: p.value, model: seriesValue(model, results, s, ts) };
+    });
+    const first = observed[0];
+    const peakObs = observed.reduce((a, b) => (b.value > a.value ? b : a));
+    // The model's peak is sought over every period of the observed window (at the series' granularity).
+    const start = periodsOf(model, first.date)[0];
+    const end = periodsOf(model, observed[observed.length - 1].date).at(-1)!;
+    let peakT = start, peakV = -Infinity;
+    const perPeriod = s.measure === 'price';
+    for (let t = start; t <= end; t++) {
+      const v = perPeriod ? seriesValue(model, results, s, [t]) : seriesValue(model, results, s, periodsOf(model, model.timeline.labels[t].slice(0, 4)));
+      if (v > peakV) { peakV = v; peakT = t; }
+    }
+    const logs = observed.map((o) => Math.log(Math.max(o.model, 1e-9) / o.value));
+    return {
+      series: s,
+      observed,
+      histPeak: { date: peakObs.date, multiple: peakObs.value / first.value },
+      modelPeak: { date: perPeriod ? model.timeline.labels[peakT] : model.timeline.labels[peakT].slice(0, 4), multiple: first.model > 0 ? peakV / first.model : 0 },
+      logRmse: Math.sqrt(logs.reduce((a, b) => a + b * b, 0) / logs.length),
+    };
+  });
+}

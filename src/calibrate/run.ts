@@ -1,0 +1,60 @@
+/**
+ * `reesim calibrate` and `reesim backtest`: run a world (or replay scenario) and compare it with
+ * observed figures; write the comparison as CSV and return the rows for printing.
+ */
+import { dirname, join, resolve } from 'node:path';
+import type { SolverFactory } from '../engine/index.js';
+import { writeFolderAtomically } from '../output/atomic.js';
+import { writeCsv } from '../output/csv.js';
+import { formatNumber } from '../output/format.js';
+import { loadScenario } from '../scenario/index.js';
+import { runDraw } from '../study/runScenario.js';
+import { readDataFile } from './dataFile.js';
+import { compareHistory, historyFileSchema, type SeriesComparison } from './history.js';
+import { evaluateTargets, targetFileSchema, type TargetResult } from './targets.js';
+
+/** Significant-figure formatting for comparison tables (values span t/yr to fractions). */
+export function sig(x: number, digits = 4): string {
+  if (!Number.isFinite(x)) throw new RangeError(`non-finite value ${x}`);
+  if (x === 0) return '0';
+  const decimals = Math.max(0, digits - 1 - Math.floor(Math.log10(Math.abs(x))));
+  return formatNumber(x, Math.min(decimals, 9));
+}
+
+/** Runs the calibration of a target file; writes `<outDir>/calibration-<year>/calibration.csv`. */
+export async function runCalibration(targetFile: string, solvers: SolverFactory, outDir: string): Promise<{ dir: string; results: TargetResult[] }> {
+  const file = await readDataFile(targetFile, targetFileSchema);
+  const loaded = await loadScenario(resolve(dirname(targetFile), file.scenario));
+  const { model, run } = runDraw(loaded, 0, solvers);
+  const results = evaluateTargets(model, run.baseline, file);
+  const dir = join(outDir, `calibration-${file.year}`);
+  await writeFolderAtomically(dir, async (tmp) => {
+    await writeCsv(join(tmp, 'calibration.csv'),
+      ['id', 'measure', 'regions', 'products', 'unit', 'target', 'model', 'error', 'tolerance', 'within_tolerance', 'source'],
+      results.map((r) => [
+        r.target.id, r.target.measure, r.target.regions.join(' '), r.target.products.join(' '), r.target.unit,
+        sig(r.target.value), sig(r.model), sig(r.error),
+        'relative' in r.target.tolerance ? `±${r.target.tolerance.relative} relative` : `±${r.target.tolerance.absolute} absolute`,
+        r.ok ? 'yes' : 'no', r.target.source,
+      ]));
+  });
+  return { dir, results };
+}
+
+/** Runs a backtest of a history file; writes `<outDir>/backtest-<scenario>/backtest.csv` and the points. */
+export async function runBacktest(historyFile: string, solvers: SolverFactory, outDir: string): Promise<{ dir: string; rows: SeriesComparison[]; title: string }> {
+  const file = await readDataFile(historyFile, historyFileSchema);
+  const loaded = await loadScenario(resolve(dirname(historyFile), file.scenario));
+  const { model, run } = runDraw(loaded, 0, solvers);
+  const rows = compareHistory(model, run.scenario, file);
+  const dir = join(outDir, `backtest-${loaded.name}`);
+  await writeFolderAtomically(dir, async (tmp) => {
+    await writeCsv(join(tmp, 'backtest.csv'),
+      ['series', 'title', 'unit', 'points', 'hist_peak_multiple', 'hist_peak_date', 'model_peak_multiple', 'model_peak_date', 'log_rmse', 'source'],
+      rows.map((r) => [r.series.id, r.series.title, r.series.unit, String(r.observed.length), sig(r.histPeak.multiple), r.histPeak.date,
+        sig(r.modelPeak.multiple), r.modelPeak.date, sig(r.logRmse), r.series.source]));
+    await writeCsv(join(tmp, 'backtest_points.csv'), ['series', 'date', 'unit', 'observed', 'model', 'log_ratio'],
+      rows.flatMap((r) => r.observed.map((o) => [r.series.id, o.date, r.series.unit, sig(o.value), sig(o.model), sig(Math.log(Math.max(o.model, 1e-9) / o.value))])));
+  });
+  return { dir, rows, title: file.title };
+}

@@ -1,0 +1,34 @@
+/** `reesim calibrate [targets]`: run the world and print how close it comes to the observed figures. */
+import type { CommandModule } from 'yargs';
+import { loadHighsSolver } from '../../engine/index.js';
+import { runCalibration, sig } from '../../calibrate/run.js';
+import { textTable } from '../../output/textTable.js';
+
+interface CalibrateArgs {
+  targets: string;
+  out: string;
+  quiet: boolean;
+}
+
+export const calibrateCommand: CommandModule<object, CalibrateArgs> = {
+  command: 'calibrate [targets]',
+  describe: 'Run a world and compare it with calibration targets (default: the 2024 world)',
+  builder: (y) => y
+    .positional('targets', { type: 'string', default: 'scenarios/targets-2024.yaml', describe: 'Target file' })
+    .option('out', { type: 'string', default: 'results', describe: 'Folder that receives calibration-<year>/' })
+    .option('quiet', { type: 'boolean', default: false, describe: 'Print only the verdict line' }) as never,
+  handler: async (args) => {
+    const { dir, results } = await runCalibration(args.targets, await loadHighsSolver(), args.out);
+    const ok = results.filter((r) => r.ok).length;
+    if (!args.quiet) {
+      process.stdout.write(`${textTable([
+        ['target', 'unit', 'observed', 'model', 'error', 'tolerance', 'ok'],
+        ...results.map((r) => [r.target.id, r.target.unit, sig(r.target.value), sig(r.model),
+          'relative' in r.target.tolerance ? `${sig(r.error * 100, 3)}%` : sig(r.error, 3),
+          'relative' in r.target.tolerance ? `±${sig(r.target.tolerance.relative * 100, 3)}%` : `±${sig(r.target.tolerance.absolute, 3)}`,
+          r.ok ? 'yes' : 'NO']),
+      ])}\n`);
+    }
+    process.stdout.write(`${ok} of ${results.length} targets within tolerance → ${dir}/calibration.csv\n`);
+  },
+};
