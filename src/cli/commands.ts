@@ -8,6 +8,8 @@ import { sweepCommand } from './commands/sweep.js';
 import { attributeCommand } from './commands/attribute.js';
 import { calibrateCommand } from './commands/calibrate.js';
 import { backtestCommand } from './commands/backtest.js';
+import { compareCommand } from './commands/compare.js';
+import { reportCommand } from './commands/report.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const commands: CommandModule<any, any>[] = [runCommand, validateCommand, schemaCommand, mergeCommand, sweepCommand, attributeCommand, calibrateCommand, backtestCommand];
+export const commands: CommandModule<any, any>[] = [runCommand, validateCommand, schemaCommand, mergeCommand, sweepCommand, attributeCommand, calibrateCommand, backtestCommand, compareCommand, reportCommand];

@@ -15,7 +15,7 @@ export function buildParser(argv: readonly string[]): Argv {
     .scriptName('reesim')
     .usage('$0 <command> [options]\n\nRare-earth supply-chain scenario simulator.')
     .command(commands)
-    .demandCommand(1, 'Name a command: run, validate, schema … (see --help).')
+    .demandCommand(1, 'Name a command: run, validate, schema, merge, sweep, attribute, compare, report, calibrate, backtest (see --help).')
     .strict()
     .recommendCommands()
     .version(VERSION)

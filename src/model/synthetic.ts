@@ -1,15 +1,13 @@
 /**
- * Synthetic worlds for tests and benchmarks: deterministic generators of valid `ModelInput`s, plus a
- * fast-check arbitrary built on them. Nothing here is calibrated: the numbers are plausible in shape
+ * Synthetic worlds for tests and benchmarks: deterministic generators of valid `ModelInput`s (the
+ * fast-check arbitraries built on them live in test/engine/arbitraries.ts). Nothing here is calibrated: the numbers are plausible in shape
  * (reference prices 5–300 USD/kg, cost bands below the reference price, chokes 4–15× reference) so that
  * the engine meets every situation it must handle — joint production, processing chains, surplus,
  * shortage, every policy type — not so that the results mean anything.
  *
  * Randomness comes only from `seedrandom.alea(\`${seed}:synthetic\`)`: the same parameters give the same
- * world, bit for bit. (This module imports fast-check, a dev dependency: import it from tests and the
- * benchmark only, never from the CLI.)
+ * world, bit for bit.
  */
-import fc from 'fast-check';
 import seedrandom from 'seedrandom';
 import type {
   DemandDef,
@@ -385,25 +383,4 @@ export function realSizeWorld(seed = 1, tierRatio = 1.02): ModelInput {
     id: 'us-tariff', type: 'tariff', start: 10, end: 22, announce: null, from: [0], to: [1], products: Array.from({ length: P }, (_, p) => p), rate: constant(T, 1),
   };
   return { ...world, scenarioPolicies: [licence, tariffUs] };
-}
-
-/** fast-check arbitrary of synthetic-world parameters: 2–5 regions, 1–4 products, short monthly runs. */
-export function syntheticParamsArbitrary(overrides: Partial<SyntheticParams> = {}): fc.Arbitrary<SyntheticParams> {
-  return fc
-    .record({
-      seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }),
-      regions: fc.integer({ min: 2, max: 5 }),
-      products: fc.integer({ min: 1, max: 4 }),
-      periods: fc.integer({ min: 2, max: 6 }),
-      processes: fc.boolean(),
-      scenarioPolicies: fc.integer({ min: 0, max: 3 }),
-      worldPolicies: fc.integer({ min: 0, max: 1 }),
-      dynamics: fc.boolean(),
-    })
-    .map((p) => ({ ...p, ...overrides }));
-}
-
-/** fast-check arbitrary of small valid worlds (see syntheticParamsArbitrary). */
-export function syntheticWorldArbitrary(overrides: Partial<SyntheticParams> = {}): fc.Arbitrary<ModelInput> {
-  return syntheticParamsArbitrary(overrides).map(syntheticWorld);
 }

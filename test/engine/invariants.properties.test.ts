@@ -15,7 +15,8 @@ import {
   type SolverFactory,
 } from '../../src/engine/index.js';
 import type { ModelInput, PeriodResult, RunResult } from '../../src/model/types.js';
-import { syntheticWorld, syntheticWorldArbitrary } from '../../src/model/synthetic.js';
+import { syntheticWorld } from '../../src/model/synthetic.js';
+import { syntheticWorldArbitrary } from './arbitraries.js';
 
 let solvers: SolverFactory;
 beforeAll(async () => {
