@@ -32,10 +32,12 @@ export function formatKind(x: number | null, kind: ColumnKind): string {
 
 /**
  * Percentage change of `value` against `base`: 0 when both are ~0, null (an empty cell, not a fake
- * number) when only the base is ~0.
+ * number) when the base is ~0 or negative — a price that is negative (surplus that costs money to
+ * dispose of) has no meaningful percentage change; the absolute change is reported beside it.
  */
 export function pctChange(value: number, base: number): number | null {
   const eps = 1e-12;
-  if (Math.abs(base) < eps) return Math.abs(value) < eps ? 0 : null;
-  return ((value - base) / Math.abs(base)) * 100;
+  if (Math.abs(base) < eps && Math.abs(value) < eps) return 0;
+  if (base < eps) return null;
+  return ((value - base) / base) * 100;
 }

@@ -1,11 +1,13 @@
 /**
  * Attribution: how much of a scenario's shortage and price change each of its policies accounts for.
  *
- * Method: leave one out. The scenario runs with all its policies and again with each scenario policy
- * removed in turn; a policy's contribution is (all) − (all without it). With interacting policies (a
- * ban that only bites because a tariff diverted trade) the contributions need not add up to the total:
- * the remainder is reported as `interaction` so that nothing is silently hidden. World policies (in
- * force in the baseline too) are never removed.
+ * What is attributed is the scenario's effect against its baseline: the change in cumulative shortage
+ * (scenario − baseline) and the mean price change (%). Method: leave one out. The scenario runs with
+ * all its policies and again with each scenario policy removed in turn; a policy's contribution is
+ * effect(all) − effect(all without it). With interacting policies (a ban that only bites because a
+ * tariff diverted trade) the contributions need not add up to the total effect: the remainder is
+ * reported as `interaction`, so nothing is silently hidden. World policies (in force in the baseline
+ * too) are never removed.
  */
 import { join } from 'node:path';
 import { simulate, type SolverFactory } from '../engine/index.js';
@@ -21,16 +23,20 @@ import { loadScenario, resolveDraw, type LoadOptions } from '../scenario/index.j
 /** Columns of attribution.csv. */
 export const ATTRIBUTION_COLUMNS = [
   'policy', 'region', 'product',
-  'cumulative_shortage_t', 'cumulative_shortage_without_t', 'shortage_attributed_t', 'shortage_share',
+  'shortage_change_t', 'shortage_change_without_t', 'shortage_attributed_t', 'shortage_share',
   'mean_price_change_pct', 'mean_price_change_without_pct', 'price_change_attributed_pct',
 ] as const;
 
 const SHORTAGE = SUMMARY_MEASURES.findIndex((m) => m.name === 'cumulative_shortage_t');
 const PRICE = SUMMARY_MEASURES.findIndex((m) => m.name === 'mean_price_change_pct');
 
-/** (cumulative shortage, mean price change %) per region × product pair of a run. */
+/** (cumulative shortage change vs baseline, mean price change %) per region × product pair of a run. */
 function headline(model: ModelInput, run: RunResult): Map<number, [number, number]> {
-  return new Map(summarize(model, run).map(([i, v]) => [i, [v[SHORTAGE] ?? 0, v[PRICE] ?? 0]]));
+  return new Map(summarize(model, run).map(([i, v]) => {
+    let baselineShortage = 0;
+    for (const res of run.baseline) baselineShortage += res.shortage[i];
+    return [i, [(v[SHORTAGE] ?? 0) - baselineShortage, v[PRICE] ?? 0]];
+  }));
 }
 
 /** Runs the attribution and writes `<outDir>/<name>-attribution/attribution.csv`. */

@@ -116,6 +116,12 @@ describe('capacity', () => {
     close(r.flow[link(A, B)], 50);
     close(r.price[B], 7);
   });
+  it('reverts a temporary change (an outage) when its window closes', () => {
+    const outage = { ...from(1), end: 2, type: 'capacity' as const, plant: 0, added: constant(3, -30) };
+    const world = twoRegions({ periods: 3, plants: [plant(A, 30, 5), plant(B, 100, 40)], demands: [fixedDemand(B, 50, 100, 3)], scenario: [outage] });
+    const res = simulate(world, solvers, { check: true });
+    expect(Array.from(res.scenario, (r) => r.capacity[0])).toEqual([30, 0, 30]);
+  });
 });
 
 describe('price_floor', () => {

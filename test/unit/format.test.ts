@@ -24,6 +24,7 @@ describe('pctChange', () => {
     expect(pctChange(150, 100)).toBe(50);
     expect(pctChange(0, 0)).toBe(0);
     expect(pctChange(5, 0)).toBeNull();
+    expect(pctChange(5, -1)).toBeNull();
   });
 });
 
