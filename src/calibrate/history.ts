@@ -25,7 +25,7 @@ const series = z.strictObject({
   to: z.array(z.string()).optional().describe('For exports: only flows to these regions'),
   unit: z.string(),
   source: z.string().min(1),
-  points: z.array(point).min(2),
+  points: z.array(point).min(1),
 });
 
 /** The schema of a history file. */

@@ -30,12 +30,12 @@ export async function runCalibration(targetFile: string, solvers: SolverFactory,
   const dir = join(outDir, `calibration-${file.year}`);
   await writeFolderAtomically(dir, async (tmp) => {
     await writeCsv(join(tmp, 'calibration.csv'),
-      ['id', 'measure', 'regions', 'products', 'unit', 'target', 'model', 'error', 'tolerance', 'within_tolerance', 'source'],
+      ['id', 'measure', 'regions', 'products_or_processes', 'unit', 'target', 'model', 'error', 'tolerance', 'within_tolerance', 'source'],
       results.map((r) => [
-        r.target.id, r.target.measure, r.target.regions.join(' '), r.target.products.join(' '), r.target.unit,
+        r.target.id, r.target.measure, r.target.regions.join(' '), (r.target.products ?? r.target.processes ?? []).join(' '), r.target.unit,
         sig(r.target.value), sig(r.model), sig(r.error),
         'relative' in r.target.tolerance ? `±${r.target.tolerance.relative} relative` : `±${r.target.tolerance.absolute} absolute`,
-        r.ok ? 'yes' : 'no', r.target.source,
+        r.target.check ? (r.ok ? 'yes' : 'no') : 'not checked', r.target.source,
       ]));
   });
   return { dir, results };

@@ -23,6 +23,8 @@ export const MEASURES = {
   production_share: 'fraction: the regions\' production / world production of the products',
   import_reliance: 'fraction: net imports / apparent consumption (production + imports − exports) of the products in the regions',
   import_source_share: 'fraction: imports from `from` / all imports of the regions',
+  activity: 't/yr: activity of the plants of the processes in the regions',
+  activity_share: 'fraction: the regions\' plant activity of the processes / world activity of those processes',
 } as const;
 
 export type MeasureName = keyof typeof MEASURES;
@@ -36,12 +38,16 @@ const target = z.strictObject({
   id: z.string().min(1).describe('Stable id of the target'),
   measure: z.enum(Object.keys(MEASURES) as [MeasureName, ...MeasureName[]]).describe('What is measured'),
   regions: z.array(z.string()).min(1).describe('Region ids (summed)'),
-  products: z.array(z.string()).min(1).describe('Product ids (summed)'),
+  products: z.array(z.string()).min(1).optional().describe('Product ids (summed); for the product measures'),
+  processes: z.array(z.string()).min(1).optional().describe('Process ids (summed); for activity and activity_share'),
   from: z.array(z.string()).optional().describe('Origin regions for imports and import_source_share'),
   value: z.number().describe('Observed value in `unit`'),
   unit: z.string().describe('Unit of value: t/yr, USD/kg or fraction'),
   tolerance: tolerance.describe('How far the model may be from the value'),
   source: z.string().min(1).describe('Where the observed value comes from'),
+  check: z.boolean().default(true).describe('false: reported but not required to be within tolerance (a known miss, documented)'),
+}).refine((t) => (t.measure.startsWith('activity') ? t.processes !== undefined : t.products !== undefined), {
+  message: 'activity measures need `processes`; the others need `products`',
 });
 
 /** The schema of a target file. */
@@ -61,6 +67,7 @@ export interface TargetResult {
   readonly model: number;
   /** model/target − 1 for relative tolerances, model − target for absolute ones. */
   readonly error: number;
+  /** Within tolerance, or not checked (`check: false`). */
   readonly ok: boolean;
 }
 
@@ -75,7 +82,17 @@ export function measure(model: ModelInput, results: readonly PeriodResult[], ts:
   const R = model.regions.length;
   const P = model.products.length;
   const regions = t.regions.map((id) => indexOf(model.regions, id, 'region'));
-  const products = t.products.map((id) => indexOf(model.products, id, 'product'));
+  const products = (t.products ?? []).map((id) => indexOf(model.products, id, 'product'));
+  const activity = (rs: readonly number[]) => {
+    const processes = t.processes ?? [];
+    for (const id of processes) if (!model.plants.some((pl) => pl.process === id)) throw new Error(`unknown process "${id}"`);
+    let s = 0;
+    model.plants.forEach((pl, j) => {
+      if (!rs.includes(pl.region) || !processes.includes(pl.process)) return;
+      for (const k of ts) s += results[k].activity[j];
+    });
+    return s;
+  };
   const from = (t.from ?? model.regions.map((r) => r.id)).map((id) => indexOf(model.regions, id, 'region'));
   const sum = (field: 'production' | 'consumption' | 'imports' | 'exports', rs = regions) => {
     let s = 0;
@@ -113,6 +130,11 @@ export function measure(model: ModelInput, results: readonly PeriodResult[], ts:
       const apparent = sum('production') + imports - exports;
       return apparent > 0 ? (imports - exports) / apparent : 0;
     }
+    case 'activity': return activity(regions) / years;
+    case 'activity_share': {
+      const world = activity(model.regions.map((_, r) => r));
+      return world > 0 ? activity(regions) / world : 0;
+    }
     case 'import_source_share': {
       const all = flowInto(model.regions.map((_, r) => r));
       return all > 0 ? flowInto(from) / all : 0;
@@ -133,6 +155,6 @@ export function evaluateTargets(model: ModelInput, results: readonly PeriodResul
     const value = measure(model, results, ts, t);
     const error = 'relative' in t.tolerance ? (t.value === 0 ? value : value / t.value - 1) : value - t.value;
     const limit = 'relative' in t.tolerance ? t.tolerance.relative : t.tolerance.absolute;
-    return { target: t, model: value, error, ok: Math.abs(error) <= limit };
+    return { target: t, model: value, error, ok: Math.abs(error) <= limit || !t.check };
   });
 }

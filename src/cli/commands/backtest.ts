@@ -14,7 +14,7 @@ export const backtestCommand: CommandModule<object, BacktestArgs> = {
   command: 'backtest [history]',
   describe: 'Replay a historical episode (default: the 2010–11 crisis) and compare with history',
   builder: (y) => y
-    .positional('history', { type: 'string', default: 'scenarios/history-2010.yaml', describe: 'History file' })
+    .positional('history', { type: 'string', default: 'scenarios/calibration/history-2010.yaml', describe: 'History file' })
     .option('out', { type: 'string', default: 'results', describe: 'Folder that receives backtest-<scenario>/' })
     .option('quiet', { type: 'boolean', default: false, describe: 'Print only where the tables went' }) as never,
   handler: async (args) => {
