@@ -73,11 +73,41 @@ export function fillTiers(
     }
     const curve = holding[rp];
     const top = layout.gridTop[rp];
+    // Below `saturated` the curve is flat (desiredStock gives the same value), so every lower tier is 0.
+    const saturated = curve ? saturationPrice(curve) : Infinity;
     let above = 0; // desired stock at the next grid step up
-    for (let k = K - 1; k >= 0; k--) {
-      const here = curve ? desiredStock(curve, layout.tierWtp[first + k], top) : 0;
+    let k = K - 1;
+    for (; k >= 0; k--) {
+      const w = layout.tierWtp[first + k];
+      if (w <= saturated) break;
+      const here = desiredStock(curve!, w, top);
       stockTier[first + k] = Math.max(0, here - above);
       above = Math.max(above, here);
     }
+    if (k >= 0 && curve) {
+      // First flat tier: the same expressions desiredStock evaluates with min(1, ratio) = 1 and the target cap binding.
+      const here = layout.tierWtp[first + k] >= top ? 0 : flatStock(curve);
+      stockTier[first + k] = Math.max(0, here - above);
+      k--;
+    }
+    for (; k >= 0; k--) stockTier[first + k] = 0;
   }
+}
+
+/**
+ * A price at or below which desiredStock is certainly on its flat part ((p_e/w)^η ≥ MAX_TARGET_MULTIPLE ≥ 1,
+ * with a margin far above Math.pow's rounding), or −Infinity when there is none. Lets fillTiers skip the
+ * pow of every tier far below the expected price without changing a bit of the result.
+ */
+function saturationPrice(c: HoldingCurve): number {
+  if (!(c.pe > 0) || !(c.eta >= 1e-3) || !(c.target >= 0) || !Number.isFinite(c.target)) return -Infinity;
+  const x = Math.pow(MAX_TARGET_MULTIPLE, 1 / c.eta) * (1 + 1e-9);
+  return Number.isFinite(x) ? c.pe / x / (1 + 1e-9) : -Infinity;
+}
+
+/** desiredStock on its flat part, written exactly as desiredStock computes it there. */
+function flatStock(c: HoldingCurve): number {
+  const keep = (1 - 1 / c.n) * c.s0 * 1;
+  const move = (1 / c.n) * (MAX_TARGET_MULTIPLE * c.target);
+  return keep + move;
 }

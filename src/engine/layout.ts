@@ -115,6 +115,13 @@ export interface LpLayout {
   /** Initial commercial and strategic stocks (t) of each region × product. */
   readonly initialStock: Float64Array;
   readonly initialStrategic: Float64Array;
+  /** Trade, leak and ship columns, ascending: the only columns whose cost depends on prices. */
+  readonly linkCols: Int32Array;
+  /**
+   * Columns with a positive coefficient in some balance row (bands, trade, leak, backstops), ascending:
+   * the only columns that can bound a row's import-parity price (market.ts).
+   */
+  readonly supplyCols: Int32Array;
 }
 
 /** Link index of product p from o to d (types.ts layout). */
@@ -338,6 +345,17 @@ export function buildLayout(input: ModelInput): LpLayout {
   const numCols = b.kind.length;
   const { starts, indices, values } = mergeExtraEntries(b, extra);
   const tierWtp = Float64Array.from(b.wtp);
+  const linkCols: number[] = [];
+  const supplyCols: number[] = [];
+  for (let j = 0; j < numCols; j++) {
+    const kind = b.kind[j];
+    if (kind === COL.trade || kind === COL.leak || kind === COL.ship) linkCols.push(j);
+    for (let e = starts[j]; e < starts[j + 1]; e++)
+      if (indices[e] < N && values[e] > 0) {
+        supplyCols.push(j);
+        break;
+      }
+  }
   return {
     regions: R,
     products: P,
@@ -374,6 +392,8 @@ export function buildLayout(input: ModelInput): LpLayout {
     coverage,
     initialStock,
     initialStrategic,
+    linkCols: Int32Array.from(linkCols),
+    supplyCols: Int32Array.from(supplyCols),
   };
 }
 

@@ -188,13 +188,14 @@ export function periodCosts(
   wedgePrice: Float64Array,
   prevPrice: Float64Array,
 ): Float64Array {
-  const cost = Float64Array.from(layout.baseCost);
+  const cost = layout.baseCost.slice();
   const R = layout.regions;
   const P = layout.products;
   const extra = input.dynamics.leakage.extraCostShare;
-  for (let j = 0; j < layout.numCols; j++) {
+  const linkCols = layout.linkCols;
+  for (let i = 0; i < linkCols.length; i++) {
+    const j = linkCols[i];
     const kind = layout.colKind[j];
-    if (kind !== COL.trade && kind !== COL.leak && kind !== COL.ship) continue;
     const l = layout.colRef[j];
     const d = l % R;
     const o = Math.floor(l / R) % R;
@@ -233,9 +234,11 @@ function fixedPointRows(layout: LpLayout, controls: PeriodControls, colUpper: Fl
   const R = layout.regions;
   const P = layout.products;
   const rows = new Uint8Array(layout.balanceRows);
-  for (let j = 0; j < layout.numCols; j++) {
+  const linkCols = layout.linkCols;
+  for (let i = 0; i < linkCols.length; i++) {
+    const j = linkCols[i];
     const kind = layout.colKind[j];
-    if ((kind !== COL.trade && kind !== COL.leak && kind !== COL.ship) || colUpper[j] <= 0) continue;
+    if (colUpper[j] <= 0) continue;
     const l = layout.colRef[j];
     if (kind === COL.trade && controls.adValorem[l] === 0) continue;
     const o = Math.floor(l / R) % R;
@@ -318,7 +321,9 @@ function relaxParity(layout: LpLayout, lp: PeriodLp, x: Float64Array, fixed: Uin
   const N = layout.balanceRows;
   for (let pass = 0; pass <= N; pass++) {
     let changed = false;
-    for (let j = 0; j < layout.numCols; j++) {
+    const supplyCols = layout.supplyCols; // only columns with a positive coefficient can bound a price
+    for (let i = 0; i < supplyCols.length; i++) {
+      const j = supplyCols[i];
       if (lp.colUpper[j] <= ACTIVITY_EPS || Math.abs(x[j]) > ACTIVITY_EPS) continue;
       for (let e = layout.starts[j]; e < layout.starts[j + 1]; e++) {
         const r = layout.indices[e];

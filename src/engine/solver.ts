@@ -50,10 +50,12 @@ class HighsMarketSolver implements MarketSolver {
   private readonly model: Model;
   /** What the native model currently holds, so that each solve sends only what changed. */
   private readonly sent: { colCost: Float64Array; colLower: Float64Array; colUpper: Float64Array; rowLower: Float64Array; rowUpper: Float64Array };
+  private readonly scratch: Scratch;
 
   constructor(highs: Highs, layout: LpLayout) {
     const n = layout.numCols;
     const m = layout.numRows;
+    this.scratch = makeScratch(Math.max(n, m));
     this.sent = {
       colCost: Float64Array.from(layout.baseCost),
       colLower: new Float64Array(n),
@@ -78,12 +80,13 @@ class HighsMarketSolver implements MarketSolver {
   solve(lp: PeriodLp): LpSolution {
     const model = this.model;
     const sent = this.sent;
-    const cols = changed2(sent.colLower, sent.colUpper, lp.colLower, lp.colUpper);
-    if (cols) model.changeColsBounds({ kind: 'set', indices: cols }, pick(lp.colLower, cols), pick(lp.colUpper, cols));
-    const costs = changed2(sent.colCost, sent.colCost, lp.colCost, lp.colCost);
-    if (costs) model.changeColsCost({ kind: 'set', indices: costs }, pick(lp.colCost, costs));
-    const rows = changed2(sent.rowLower, sent.rowUpper, lp.rowLower, lp.rowUpper);
-    if (rows) model.changeRowsBounds({ kind: 'set', indices: rows }, pick(lp.rowLower, rows), pick(lp.rowUpper, rows));
+    const scratch = this.scratch;
+    let k = changed2(sent.colLower, sent.colUpper, lp.colLower, lp.colUpper, scratch.index);
+    if (k > 0) model.changeColsBounds(set(scratch.index, k), pick(lp.colLower, scratch, k, 0), pick(lp.colUpper, scratch, k, 1));
+    k = changed1(sent.colCost, lp.colCost, scratch.index);
+    if (k > 0) model.changeColsCost(set(scratch.index, k), pick(lp.colCost, scratch, k, 0));
+    k = changed2(sent.rowLower, sent.rowUpper, lp.rowLower, lp.rowUpper, scratch.index);
+    if (k > 0) model.changeRowsBounds(set(scratch.index, k), pick(lp.rowLower, scratch, k, 0), pick(lp.rowUpper, scratch, k, 1));
     const run = model.run();
     if (run.modelStatus !== 7 /* optimal */) throw new SolverError(`HiGHS ended with model status ${run.modelStatus}, not optimal`);
     const sol = model.getSolution();
@@ -95,22 +98,52 @@ class HighsMarketSolver implements MarketSolver {
   }
 }
 
-/** Indices where (a, b) differ from (newA, newB), updating a and b in place; null when nothing changed. */
-function changed2(a: Float64Array, b: Float64Array, newA: Float64Array, newB: Float64Array): Int32Array | null {
-  const idx: number[] = [];
+/** Reusable buffers of the change lists (HiGHS copies what it is given, so they can be reused). */
+interface Scratch {
+  readonly index: Int32Array;
+  readonly values: [Float64Array, Float64Array];
+}
+
+function makeScratch(size: number): Scratch {
+  return { index: new Int32Array(size), values: [new Float64Array(size), new Float64Array(size)] };
+}
+
+function set(index: Int32Array, k: number): { kind: 'set'; indices: Int32Array } {
+  return { kind: 'set', indices: index.subarray(0, k) };
+}
+
+/**
+ * Writes into `out` the indices where (a, b) differ from (newA, newB) (Object.is: −0 and NaN count),
+ * updating a and b in place; returns how many.
+ */
+function changed2(a: Float64Array, b: Float64Array, newA: Float64Array, newB: Float64Array, out: Int32Array): number {
+  let k = 0;
   for (let i = 0; i < a.length; i++) {
     if (Object.is(a[i], newA[i]) && Object.is(b[i], newB[i])) continue;
-    idx.push(i);
+    out[k++] = i;
     a[i] = newA[i];
     b[i] = newB[i];
   }
-  return idx.length > 0 ? Int32Array.from(idx) : null;
+  return k;
 }
 
-function pick(values: Float64Array, idx: Int32Array): Float64Array {
-  const out = new Float64Array(idx.length);
-  for (let k = 0; k < idx.length; k++) out[k] = values[idx[k]];
-  return out;
+/** changed2 for one array. */
+function changed1(a: Float64Array, newA: Float64Array, out: Int32Array): number {
+  let k = 0;
+  for (let i = 0; i < a.length; i++) {
+    if (Object.is(a[i], newA[i])) continue;
+    out[k++] = i;
+    a[i] = newA[i];
+  }
+  return k;
+}
+
+/** values[index[0..k)] in scratch buffer `slot`. */
+function pick(values: Float64Array, scratch: Scratch, k: number, slot: 0 | 1): Float64Array {
+  const out = scratch.values[slot];
+  const idx = scratch.index;
+  for (let i = 0; i < k; i++) out[i] = values[idx[i]];
+  return out.subarray(0, k);
 }
 
 let highsPromise: Promise<Highs> | undefined;
