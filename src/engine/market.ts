@@ -22,7 +22,8 @@
  * (nothing produced, consumed, held or traded there, zero right-hand side), the region gets its
  * import-parity price: the highest price compatible with every open way of supplying it (min over open
  * links of p_o + c + wedge, over idle plant bands of their break-even, over backstops of the choke),
- * computed as a shortest path from the active rows. Rows with no open supply route keep the LP dual.
+ * computed as a shortest path from the active rows. Rows with no open supply route get the product's
+ * highest choke price (not to be had there at any price a buyer would pay).
  * Raising such a price to that bound keeps every optimality condition true (nothing is bought there).
  */
 import type { ModelInput } from '../model/types.js';
@@ -296,8 +297,12 @@ export function settlePrices(layout: LpLayout, lp: PeriodLp, sol: LpSolution): F
   const active = activeRows(layout, lp, sol.colValue);
   if (active.every((a) => a === 1)) return price.map((v) => v + 0);
 
-  // Rows that no open supply route bounds keep their LP dual; they are anchored first, then the others
-  // are relaxed again from +∞ (their bounds may run through an anchored row).
+  // Rows that no open supply route bounds (a region cut off from a product it neither makes nor uses)
+  // get the product's highest choke price: the product is not to be had there at any price anyone pays.
+  // (Their LP dual is arbitrary; the choke is the rule's upper bound, so a ban that cuts the last route
+  // can only raise the reported price.) They are anchored first, then the others are relaxed again
+  // from +∞ (their bounds may run through an anchored row).
+  const P = layout.products;
   const y = Float64Array.from(sol.rowDual);
   const fixed = Uint8Array.from(active);
   for (let round = 0; round <= N; round++) {
@@ -306,7 +311,7 @@ export function settlePrices(layout: LpLayout, lp: PeriodLp, sol: LpSolution): F
     let anchored = 0;
     for (let rp = 0; rp < N; rp++)
       if (!fixed[rp] && !Number.isFinite(y[rp])) {
-        y[rp] = sol.rowDual[rp];
+        y[rp] = Math.max(sol.rowDual[rp], layout.chokeMax[rp % P]);
         fixed[rp] = 1;
         anchored++;
       }

@@ -88,8 +88,7 @@ export function inForce(pol: PolicyInput, t: number): boolean {
 
 /** Known to the market in period t: from the announcement (or the start) until the end. */
 export function announced(pol: PolicyInput, t: number): boolean {
-  const from = pol.announce === null ? pol.start : Math.min(pol.announce, pol.start);
-  return from <= t && t < pol.end;
+  return newsPeriod(pol) <= t && t < pol.end;
 }
 
 /** Value of a series in period t (0 outside the series, never NaN). */
@@ -98,13 +97,22 @@ export function at(series: Float64Array, t: number): number {
   return Number.isFinite(v) ? v : 0;
 }
 
-/** Marks the importers of a restriction's links as hoarding `coverage` extra periods of use while announced. */
+/** Period the market learns of a policy: its announcement, or its start when it comes unannounced. */
+export function newsPeriod(pol: PolicyInput): number {
+  return pol.announce === null ? pol.start : Math.min(pol.announce, pol.start);
+}
+
+/**
+ * Marks the importers of a restriction's links as hoarding `coverage` extra periods of use from the
+ * news until the restriction ends. A restriction that was known before the run began (news at or
+ * before period 0) is old news: the initial stocks already reflect it, so it triggers no hoarding.
+ */
 export function markHoarding(
   pol: PolicyInput & { readonly to: readonly number[]; readonly products: readonly number[] },
   ctx: PolicyContext,
   out: PeriodControls,
 ): void {
-  if (!announced(pol, ctx.period)) return;
+  if (newsPeriod(pol) <= 0 || !announced(pol, ctx.period)) return;
   const extra = ctx.input.dynamics.inventory.announcementCoverage;
   const P = ctx.layout.products;
   for (const d of pol.to) for (const p of pol.products) out.extraCoverage[d * P + p] = Math.max(out.extraCoverage[d * P + p], extra);
