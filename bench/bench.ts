@@ -1,14 +1,71 @@
 /**
- * Engine benchmark on a synthetic world the size of the real one (12 regions, 13 products, monthly, 10
- * years, a licence and a tariff scenario): layout build time, time per period solve (one HiGHS solve;
- * a period may take several in the fixed point), time per period, time per full run (scenario +
- * baseline, 120 months each), fixed-point iterations and memory. Variants are measured side by side in
- * the same process and compared as ratios. `npm run bench` (builds first); `--quick` runs one variant.
+ * Benchmarks, printed as tables; variants that are compared are measured side by side in one process
+ * (the machine may be shared and noisy, so a ratio from the same run means more than two absolute times).
+ *
+ * 1. Engine. A full run (scenario + baseline, 120 months) of the shipped world (scenarios/world-2024.yaml
+ *    with a Chinese licence scenario, 2025-01..2034-12) and of a synthetic world of the same size: layout
+ *    build time, mean/p95 time per HiGHS solve and per period, time per full run, fixed-point iterations,
+ *    memory. Shipped world: the full LP (default) beside the opt-in tier window (`market.tierWindow`,
+ *    src/engine/windowSolver.ts), as a ratio.
+ * 2. Monte Carlo. Draws per second of the same scenario through the real study code (`runScenarioFile`),
+ *    with 1 and 2 worker threads, a few draws each.
+ * 3. Aggregation memory. Peak RSS and heap of `writeMonteCarloTables` over synthetic draw records of the
+ *    shipped world's dimensions at 100 and 1000 draws, each in a fresh child process.
+ *
+ * `npm run bench` (builds first; runs from dist because the worker pool loads dist/src/study/worker.js).
+ * Flags: `--quick` (engine, shipped world only), `--no-mc`, `--no-agg`, `--draws N` (Monte Carlo draws).
  */
+import { spawnSync } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import { buildLayout, loadHighsSolver, simulate, type MarketSolver, type SolverFactory } from '../src/engine/index.js';
 import type { ModelInput } from '../src/model/types.js';
 import { realSizeWorld } from '../src/model/synthetic.js';
+import { SUMMARY_MEASURES } from '../src/output/tables.js';
+import { loadScenario, resolveDraw } from '../src/scenario/index.js';
+import { encodeRecord, QUANTILE_MEASURES, type RecordShape } from '../src/study/drawRecord.js';
+import { writeMonteCarloTables } from '../src/study/mcOutputs.js';
+import { runScenarioFile } from '../src/study/runScenario.js';
+
+const WORLD = fileURLToPath(new URL('../../scenarios/world-2024.yaml', import.meta.url));
+/** Tier window of the opt-in variant (grid steps per row; 32 steps of 2 % ≈ ±37 % around the price). */
+const WINDOW = 32;
+
+/** The bench scenario: the shipped world, 10 years monthly, China licensing magnets and Dy/Tb. */
+function benchScenario(dir: string, draws: number): string {
+  const file = join(dir, `bench-licence-${draws}.yaml`);
+  writeFileSync(
+    file,
+    `name: bench-licence
+extends: ${JSON.stringify(WORLD)}
+period: month
+start: 2025-01
+end: 2034-12
+seed: 7
+draws: ${draws}
+policies:
+  - id: cn-hre-license
+    type: export_license
+    from: CN
+    to: "*"
+    products: [oxide.Dy, oxide.Tb, metal.Dy, metal.Tb, magnet]
+    approval:
+      2025-04: "uniform(0%, 10%)"
+      2025-06: "uniform(30%, 60%)"
+      2026-01: "uniform(70%, 95%)"
+    delay: triangular(1, 2, 3) months
+    leakage: uniform(0%, 10%)
+    start: 2025-04
+    announce: 2025-04
+`,
+  );
+  return file;
+}
+
+// ------------------------------------------------------------------------------------------------ engine
 
 interface Measure {
   readonly name: string;
@@ -20,15 +77,17 @@ interface Measure {
   readonly periodMs: number[];
   readonly runMs: number;
   readonly iterations: number[];
+  readonly counters: Record<string, number>;
   readonly rssMb: number;
   readonly heapMb: number;
 }
 
-/** Wraps a factory so that every solve is timed. */
-function timed(factory: SolverFactory, sink: number[]): SolverFactory {
+/** Wraps a factory so that every solve is timed and the solvers' counters are collected. */
+function timed(factory: SolverFactory, sink: number[], solvers: MarketSolver[]): SolverFactory {
   return {
     create(layout) {
       const inner: MarketSolver = factory.create(layout);
+      solvers.push(inner);
       return {
         solve(lp) {
           const t0 = performance.now();
@@ -57,10 +116,10 @@ function measure(name: string, world: ModelInput, factory: SolverFactory): Measu
   const solveMs: number[] = [];
   const periodMs: number[] = [];
   const iterations: number[] = [];
-  let last = 0;
+  const solvers: MarketSolver[] = [];
   const r0 = performance.now();
-  last = r0;
-  simulate(world, timed(factory, solveMs), {
+  let last = r0;
+  simulate(world, timed(factory, solveMs, solvers), {
     onPeriod: (_audit, result) => {
       const now = performance.now();
       periodMs.push(now - last);
@@ -69,6 +128,8 @@ function measure(name: string, world: ModelInput, factory: SolverFactory): Measu
     },
   });
   const runMs = performance.now() - r0;
+  const counters: Record<string, number> = {};
+  for (const s of solvers) for (const [k, v] of Object.entries(s.counters?.() ?? {})) counters[k] = k === 'columns' ? v : (counters[k] ?? 0) + v;
   const mem = process.memoryUsage();
   return {
     name,
@@ -80,45 +141,228 @@ function measure(name: string, world: ModelInput, factory: SolverFactory): Measu
     periodMs,
     runMs,
     iterations,
+    counters,
     rssMb: mem.rss / 2 ** 20,
     heapMb: mem.heapUsed / 2 ** 20,
   };
 }
 
-function table(ms: Measure[]): void {
-  const rows = ms.map((m) => ({
-    variant: m.name,
-    'LP cols': m.cols,
-    'LP rows': m.rows,
-    nnz: m.nnz,
-    'layout ms': m.layoutMs.toFixed(1),
-    solves: m.solveMs.length,
-    'solve mean ms': mean(m.solveMs).toFixed(2),
-    'solve p95 ms': quantile(m.solveMs, 0.95).toFixed(2),
-    'period mean ms': mean(m.periodMs).toFixed(2),
-    'period p95 ms': quantile(m.periodMs, 0.95).toFixed(2),
-    'run s (both)': (m.runMs / 1000).toFixed(2),
-    'FP iter mean': mean(m.iterations).toFixed(2),
-    'FP iter max': Math.max(...m.iterations),
-    'RSS MB': m.rssMb.toFixed(0),
-    'heap MB': m.heapMb.toFixed(0),
-  }));
-  console.table(rows);
+function engineTable(ms: Measure[]): void {
+  console.table(
+    ms.map((m) => ({
+      variant: m.name,
+      'LP cols': m.cols,
+      'cols in HiGHS': m.counters.columns ?? m.cols,
+      'LP rows': m.rows,
+      nnz: m.nnz,
+      'layout ms': m.layoutMs.toFixed(1),
+      solves: m.solveMs.length,
+      'solve mean ms': mean(m.solveMs).toFixed(2),
+      'solve p95 ms': quantile(m.solveMs, 0.95).toFixed(2),
+      'period mean ms': mean(m.periodMs).toFixed(2),
+      'period p95 ms': quantile(m.periodMs, 0.95).toFixed(2),
+      'run s (both)': (m.runMs / 1000).toFixed(2),
+      'FP iter mean': mean(m.iterations).toFixed(2),
+      'FP iter max': Math.max(...m.iterations),
+      'reduced LPs': m.counters.reducedSolves ?? '',
+      fallbacks: m.counters.fallbacks ?? '',
+      'RSS MB': m.rssMb.toFixed(0),
+      'heap MB': m.heapMb.toFixed(0),
+    })),
+  );
 }
 
-async function main(): Promise<void> {
-  const quick = process.argv.includes('--quick');
+/** Largest relative difference of prices and of consumption between two runs of the same world. */
+function divergence(a: ReturnType<typeof simulate>, b: ReturnType<typeof simulate>): { price: number; consumption: number; firstPeriod: number } {
+  let price = 0;
+  let consumption = 0;
+  let firstPeriod = -1;
+  for (const kind of ['baseline', 'scenario'] as const)
+    a[kind].forEach((x, t) => {
+      const y = b[kind][t];
+      for (let i = 0; i < x.price.length; i++) {
+        const dp = Math.abs(x.price[i] - y.price[i]) / Math.max(1, Math.abs(x.price[i]));
+        const dq = Math.abs(x.consumption[i] - y.consumption[i]) / Math.max(1, Math.abs(x.consumption[i]));
+        price = Math.max(price, dp);
+        consumption = Math.max(consumption, dq);
+        if (Math.max(dp, dq) > 1e-9 && (firstPeriod < 0 || t < firstPeriod)) firstPeriod = t;
+      }
+    });
+  return { price, consumption, firstPeriod };
+}
+
+async function engineBench(dir: string, quick: boolean): Promise<void> {
+  console.log('\n## Engine: one full run = scenario + baseline, 120 months each (+ one warm-up clearing per run)');
   const t0 = performance.now();
   const factory = await loadHighsSolver();
   console.log(`HiGHS WebAssembly load: ${(performance.now() - t0).toFixed(0)} ms`);
-  const variants: [string, ModelInput][] = [['grid 2 % (default)', realSizeWorld(1, 1.02)]];
-  if (!quick) variants.push(['grid 5 %', realSizeWorld(1, 1.05)]);
-  measure('warm-up', { ...realSizeWorld(1, 1.05), timeline: { ...realSizeWorld(1, 1.05).timeline, labels: ['2025-01', '2025-02'] } }, factory);
-  const results = variants.map(([name, world]) => measure(name, world, factory));
-  table(results);
-  if (results.length > 1) {
-    const [a, b] = results;
-    console.log(`ratio ${b.name} / ${a.name}: run time ${(b.runMs / a.runMs).toFixed(2)}, mean solve ${(mean(b.solveMs) / mean(a.solveMs)).toFixed(2)}, LP columns ${(b.cols / a.cols).toFixed(2)}`);
+  const loaded = await loadScenario(benchScenario(dir, 1), {});
+  const shipped = resolveDraw(loaded, 0).model;
+  const windowed: ModelInput = { ...shipped, market: { ...shipped.market, tierWindow: WINDOW } };
+  // Warm up the JIT and the WebAssembly module on a short run of each path.
+  const short = (w: ModelInput): ModelInput => ({ ...w, timeline: { ...w.timeline, labels: w.timeline.labels.slice(0, 6) } });
+  measure('warm-up', short(shipped), factory);
+  measure('warm-up', short(windowed), factory);
+
+  const results: Measure[] = [];
+  results.push(measure('world-2024, full LP (default)', shipped, factory));
+  results.push(measure(`world-2024, tierWindow ${WINDOW} (opt-in)`, windowed, factory));
+  if (!quick) {
+    results.push(measure('synthetic real-size, grid 2 %', realSizeWorld(1, 1.02), factory));
+    results.push(measure('synthetic real-size, grid 5 %', realSizeWorld(1, 1.05), factory));
+  }
+  engineTable(results);
+  const [full, win] = results;
+  console.log(
+    `ratio tierWindow ${WINDOW} / full LP (world-2024, same process): run time ${(win.runMs / full.runMs).toFixed(2)}, ` +
+      `mean solve ${(mean(win.solveMs) / mean(full.solveMs)).toFixed(2)}, columns HiGHS sees ${((win.counters.columns ?? win.cols) / full.cols).toFixed(2)}`,
+  );
+  // The windowed run is re-run with every invariant checked each period (throws EquilibriumError otherwise).
+  const d = divergence(simulate(shipped, factory), simulate(windowed, factory, { check: true }));
+  console.log(
+    `tierWindow results vs full LP: first differing period ${d.firstPeriod < 0 ? 'none' : d.firstPeriod}, max relative difference ` +
+      `price ${d.price.toExponential(1)}, consumption ${d.consumption.toExponential(1)} (alternative optima of degenerate LPs, amplified by the dynamics; the windowed run passed every invariant, checked each period)`,
+  );
+  if (results.length > 3) {
+    const [, , a, b] = results;
+    console.log(`ratio grid 5 % / grid 2 % (synthetic): run time ${(b.runMs / a.runMs).toFixed(2)}, mean solve ${(mean(b.solveMs) / mean(a.solveMs)).toFixed(2)}, LP columns ${(b.cols / a.cols).toFixed(2)}`);
+  }
+}
+
+// ------------------------------------------------------------------------------------------- Monte Carlo
+
+async function monteCarloBench(dir: string, draws: number): Promise<void> {
+  console.log(`\n## Monte Carlo: world-2024 + licence scenario, 120 months, scenario + baseline per draw, ${draws} draws per row (kept small so the bench stays short)`);
+  console.log(`machine: ${availableParallelism()} cores, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} (a loaded machine caps the 2-worker speed-up)`);
+  const solvers = await loadHighsSolver();
+  const file = benchScenario(dir, draws);
+  const rows: Record<string, string | number>[] = [];
+  const seconds: number[] = [];
+  for (const workers of [1, 2]) {
+    const out = join(dir, `mc-${workers}`);
+    const t0 = performance.now();
+    await runScenarioFile(file, solvers, { outDir: out, command: 'bench', workers });
+    const s = (performance.now() - t0) / 1000;
+    seconds.push(s);
+    rows.push({ workers, draws, 'wall s': s.toFixed(1), 'draws/s': (draws / s).toFixed(3), 's/draw': (s / draws).toFixed(2) });
+    rmSync(out, { recursive: true, force: true });
+  }
+  console.table(rows);
+  console.log(
+    `speed-up 2 workers / 1 worker: ${(seconds[0] / seconds[1]).toFixed(2)}× (draw 0 always runs first on the main thread, so with ` +
+      `${draws} draws the ideal is ${(draws / (1 + Math.ceil((draws - 1) / 2))).toFixed(2)}×; the wall time includes loading, worker start-up and writing the tables)`,
+  );
+}
+
+// --------------------------------------------------------------------------------- aggregation memory
+
+/** Dimensions of the synthetic records: the shipped world's. */
+interface Dims {
+  readonly regions: number;
+  readonly products: number;
+  readonly periods: number;
+  readonly inputs: number;
+}
+
+/** Child process: writes `draws` synthetic records of the given dimensions and aggregates them. */
+async function aggregationChild(draws: number, dir: string, dims: Dims): Promise<void> {
+  const { regions, products, periods } = dims;
+  const shape: RecordShape = {
+    periods,
+    pairs: regions * products,
+    inputs: Array.from({ length: dims.inputs }, (_, i) => ({ path: `policies.p.input${i}`, unit: 'fraction' })),
+  };
+  const ids = {
+    regions: Array.from({ length: regions }, (_, r) => ({ id: `R${r}` })),
+    products: Array.from({ length: products }, (_, p) => ({ id: `P${p}` })),
+    timeline: { labels: Array.from({ length: periods }, (_, t) => `${2025 + Math.floor(t / 12)}-${String((t % 12) + 1).padStart(2, '0')}`) },
+  };
+  // Deterministic pseudo-random numbers (a small LCG: no Math.random in the repository).
+  let state = 12345;
+  const rnd = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const recordPath = join(dir, 'records.bin');
+  const fd = openSync(recordPath, 'w');
+  for (let k = 0; k < draws; k++) {
+    const summary = Float64Array.from({ length: shape.pairs * SUMMARY_MEASURES.length }, () => rnd() * 100);
+    const cells = Float32Array.from({ length: periods * shape.pairs * QUANTILE_MEASURES.length }, () => rnd() * 100);
+    const inputs = Float64Array.from({ length: shape.inputs.length }, () => rnd());
+    const bytes = encodeRecord({ draw: k, summary, cells, inputs }, shape);
+    writeSync(fd, bytes, 0, bytes.length, k * bytes.length);
+  }
+  closeSync(fd);
+  global.gc?.();
+  const before = process.memoryUsage();
+  let peakHeap = before.heapUsed;
+  let peakRss = before.rss;
+  const sample = setInterval(() => {
+    const m = process.memoryUsage();
+    peakHeap = Math.max(peakHeap, m.heapUsed);
+    peakRss = Math.max(peakRss, m.rss);
+  }, 2);
+  const t0 = performance.now();
+  await writeMonteCarloTables(dir, ids, shape, [{ path: recordPath, draws: Array.from({ length: draws }, (_, k) => k) }], draws);
+  const ms = performance.now() - t0;
+  clearInterval(sample);
+  const after = process.memoryUsage();
+  peakHeap = Math.max(peakHeap, after.heapUsed);
+  peakRss = Math.max(peakRss, after.rss);
+  process.stdout.write(
+    JSON.stringify({ draws, recordMb: (draws * (encodeRecord({ draw: 0, summary: new Float64Array(shape.pairs * SUMMARY_MEASURES.length), cells: new Float32Array(periods * shape.pairs * QUANTILE_MEASURES.length), inputs: new Float64Array(shape.inputs.length) }, shape).length)) / 2 ** 20, ms, rssBefore: before.rss, peakRss, heapBefore: before.heapUsed, peakHeap }),
+  );
+}
+
+async function aggregationBench(dir: string): Promise<void> {
+  const loaded = await loadScenario(benchScenario(dir, 2), {});
+  const first = resolveDraw(loaded, 0);
+  const dims: Dims = { regions: first.model.regions.length, products: first.model.products.length, periods: first.model.timeline.labels.length, inputs: first.inputs.length };
+  console.log(
+    `\n## Monte Carlo aggregation memory: synthetic records of the shipped world's shape (${dims.regions} regions × ${dims.products} products × ` +
+      `${dims.periods} months, ${dims.inputs} drawn inputs) → record file → writeMonteCarloTables, one child process per row`,
+  );
+  const rows: Record<string, string | number>[] = [];
+  for (const draws of [100, 1000]) {
+    const sub = mkdtempSync(join(dir, `agg-${draws}-`));
+    const child = spawnSync(process.execPath, ['--expose-gc', fileURLToPath(import.meta.url), '--aggregate-child', String(draws), sub, JSON.stringify(dims)], { encoding: 'utf8', maxBuffer: 1 << 20 });
+    rmSync(sub, { recursive: true, force: true });
+    if (child.status !== 0) throw new Error(`aggregation child (${draws} draws) failed: ${child.stderr}`);
+    const r = JSON.parse(child.stdout) as Record<string, number>;
+    const mb = (b: number) => (b / 2 ** 20).toFixed(0);
+    rows.push({
+      draws,
+      'record file MB': r.recordMb.toFixed(0),
+      'aggregation s': (r.ms / 1000).toFixed(1),
+      'RSS before MB': mb(r.rssBefore),
+      'peak RSS MB': mb(r.peakRss),
+      'heap before MB': mb(r.heapBefore),
+      'peak heap MB': mb(r.peakHeap),
+    });
+  }
+  console.table(rows);
+  const [a, b] = rows;
+  console.log(
+    `peak heap 1000 / 100 draws: ${(Number(b['peak heap MB']) / Number(a['peak heap MB'])).toFixed(2)}×; ` +
+      `peak RSS: ${(Number(b['peak RSS MB']) / Number(a['peak RSS MB'])).toFixed(2)}× (1 = flat; RSS and heap sampled every 2 ms during aggregation)`,
+  );
+}
+
+// ------------------------------------------------------------------------------------------------- main
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const child = argv.indexOf('--aggregate-child');
+  if (child >= 0) return aggregationChild(Number(argv[child + 1]), argv[child + 2], JSON.parse(argv[child + 3]) as Dims);
+  const quick = argv.includes('--quick');
+  const drawsAt = argv.indexOf('--draws');
+  const draws = drawsAt >= 0 ? Math.max(2, Number(argv[drawsAt + 1])) : 5;
+  const dir = mkdtempSync(join(tmpdir(), 'reesim-bench-'));
+  try {
+    const t0 = performance.now();
+    await engineBench(dir, quick);
+    if (!quick && !argv.includes('--no-mc')) await monteCarloBench(dir, draws);
+    if (!quick && !argv.includes('--no-agg')) await aggregationBench(dir);
+    console.log(`\nbench total: ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 

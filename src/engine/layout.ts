@@ -122,6 +122,10 @@ export interface LpLayout {
    * the only columns that can bound a row's import-parity price (market.ts).
    */
   readonly supplyCols: Int32Array;
+  /** Grid step of each row's product reference price (first step with WTP ≥ it): where tier windows start. */
+  readonly tierHome: Int32Array;
+  /** `market.tierWindow` (0: the solver gets every tier). */
+  readonly tierWindow: number;
 }
 
 /** Link index of product p from o to d (types.ts layout). */
@@ -394,6 +398,12 @@ export function buildLayout(input: ModelInput): LpLayout {
     initialStrategic,
     linkCols: Int32Array.from(linkCols),
     supplyCols: Int32Array.from(supplyCols),
+    tierHome: Int32Array.from({ length: N }, (_, rp) => {
+      let k = 0;
+      while (k < tierCount[rp] && tierWtp[tierStart[rp] + k] < input.products[rp % P].referencePrice) k++;
+      return k;
+    }),
+    tierWindow: Math.max(0, Math.floor(input.market.tierWindow ?? 0)),
   };
 }
 

@@ -11,6 +11,7 @@
 import * as highsModule from 'highs';
 import type { Highs, Model } from 'highs';
 import type { LpLayout } from './layout.js';
+import { createWindowSolver } from './windowSolver.js';
 
 /** Bounds and costs of one period's LP (full-length arrays on the layout). */
 export interface PeriodLp {
@@ -31,6 +32,8 @@ export interface LpSolution {
 export interface MarketSolver {
   /** Solves the LP with these bounds and costs; throws `SolverError` unless an optimum is found. */
   solve(lp: PeriodLp): LpSolution;
+  /** Work counters for benchmarks (e.g. the tier-window solver's re-solves and fallbacks), if any. */
+  counters?(): Readonly<Record<string, number>>;
   /** Releases native memory. Idempotent. */
   dispose(): void;
 }
@@ -158,9 +161,18 @@ function highsLoader(): () => Promise<Highs> {
   return (typeof d === 'function' ? d : d.default) as () => Promise<Highs>;
 }
 
-/** Loads the HiGHS WebAssembly module once per process and returns a factory of per-run solvers. */
+/**
+ * Loads the HiGHS WebAssembly module once per process and returns a factory of per-run solvers: the
+ * full-size model, or the tier-window model (windowSolver.ts) when `market.tierWindow` asks for it.
+ */
 export async function loadHighsSolver(): Promise<SolverFactory> {
   highsPromise ??= highsLoader()();
   const highs = await highsPromise;
-  return { create: (layout) => new HighsMarketSolver(highs, layout) };
+  return {
+    create: (layout) => {
+      const full = () => new HighsMarketSolver(highs, layout);
+      const windowed = layout.tierWindow > 0 && layout.tierCount.some((K) => K > layout.tierWindow);
+      return windowed ? createWindowSolver(highs, layout, layout.tierWindow, full) : full();
+    },
+  };
 }

@@ -41,7 +41,9 @@ class WindowSolver implements MarketSolver {
   private readonly model: Model;
   private readonly layout: LpLayout;
   private readonly N: number;
-  /** Reduced column → original column (slots are re-pointed as windows move). */
+  /** Relief column (reduced index) of each balance row, −1 when the row is not windowed. */
+  private readonly reliefOf: Int32Array;
+  /** Reduced column → original column (slots are re-pointed as windows move); relief of row r: −1 − r. */
   private readonly orig: Int32Array;
   /** Per balance row: first slot (reduced index), slot count, first grid step of the window. */
   private readonly slotStart: Int32Array;
@@ -75,19 +77,33 @@ class WindowSolver implements MarketSolver {
       this.k0[rp] = clamp(layout.tierHome[rp] - (W >> 1), 0, K - W);
       for (let s = 0; s < W; s++) orig.push(layout.tierStart[rp] + this.k0[rp] + s);
     }
+    // One relief column per windowed row: +1 in the row, up to the folded-above quantity, at the WTP of the
+    // lowest folded tier. It keeps the reduced LP feasible whatever the window (un-buying folded tiers);
+    // a solution that uses it is rejected like any other violation.
+    this.reliefOf = new Int32Array(N).fill(-1);
+    for (let rp = 0; rp < N; rp++)
+      if (this.slotCount[rp] < layout.tierCount[rp]) {
+        this.reliefOf[rp] = orig.length;
+        orig.push(-1 - rp);
+      }
     this.orig = Int32Array.from(orig);
     const n = this.orig.length;
     const m = layout.numRows;
     // Reduced CSC: the original columns' entries (a slot has the single entry −1 in its row, like a tier).
     const starts = new Int32Array(n + 1);
     let nnz = 0;
-    for (let c = 0; c < n; c++) nnz += layout.starts[this.orig[c] + 1] - layout.starts[this.orig[c]];
+    for (let c = 0; c < n; c++) nnz += this.orig[c] < 0 ? 1 : layout.starts[this.orig[c] + 1] - layout.starts[this.orig[c]];
     const indices = new Int32Array(nnz);
     const values = new Float64Array(nnz);
     let e = 0;
     for (let c = 0; c < n; c++) {
       starts[c] = e;
       const j = this.orig[c];
+      if (j < 0) {
+        indices[e] = -1 - j;
+        values[e++] = 1;
+        continue;
+      }
       for (let f = layout.starts[j]; f < layout.starts[j + 1]; f++) {
         indices[e] = layout.indices[f];
         values[e++] = layout.values[f];
@@ -103,7 +119,7 @@ class WindowSolver implements MarketSolver {
     });
     this.sent = arrays();
     this.want = arrays();
-    for (let c = 0; c < n; c++) this.sent.cost[c] = layout.baseCost[this.orig[c]];
+    for (let c = 0; c < n; c++) this.sent.cost[c] = this.orig[c] < 0 ? 0 : layout.baseCost[this.orig[c]];
     this.index = new Int32Array(Math.max(n, m));
     this.buf = [new Float64Array(Math.max(n, m)), new Float64Array(Math.max(n, m))];
     this.model = highs.createModel({
@@ -120,15 +136,29 @@ class WindowSolver implements MarketSolver {
   }
 
   solve(lp: PeriodLp): LpSolution {
-    if (this.fallback) return this.fallback.solve(lp);
-    if (this.placed) this.recentre(lp, null, 4);
+    this.solves++;
+    if (this.placed) this.recentre(lp, null, 0);
     for (let round = 0; round < MAX_ROUNDS; round++) {
+      this.rounds++;
       const sol = this.solveReduced(lp);
       this.placed = true;
-      if (this.recentre(lp, sol.rowDual, 0) === 0) return this.expand(lp, sol);
+      if (this.recentre(lp, sol.rowDual, round) === 0) return this.expand(lp, sol);
     }
-    this.fallback = this.makeFull();
-    return this.fallback.solve(lp);
+    // Rare: the windows did not settle. Solve the full LP; its prices place the windows for the next solve.
+    this.fallback ??= this.makeFull();
+    this.fallbacks++;
+    const sol = this.fallback.solve(lp);
+    this.lastDual = sol.rowDual;
+    return sol;
+  }
+
+  /** Solves asked for, reduced LPs solved, and solves that needed the full-size model. */
+  private solves = 0;
+  private rounds = 0;
+  private fallbacks = 0;
+
+  counters(): Readonly<Record<string, number>> {
+    return { columns: this.orig.length, solves: this.solves, reducedSolves: this.rounds, fallbacks: this.fallbacks };
   }
 
   dispose(): void {
@@ -137,11 +167,11 @@ class WindowSolver implements MarketSolver {
   }
 
   /**
-   * With a dual (`y` non-null): re-centres the window of every row whose folded tiers violate dual
-   * feasibility and returns how many did. Without one: re-centres rows whose last price is within
-   * 1/`edge` of the window's ends (between solves), using the duals the native model holds.
+   * After a solve (`y` = its row duals): moves the window of every row whose folded tiers violate dual
+   * feasibility (or whose relief column is in use) and returns how many did. Before a solve (`y` null):
+   * moves the windows of rows whose last price came within a quarter window of an edge; returns 0.
    */
-  private recentre(lp: PeriodLp, y: Float64Array | null, edge: number): number {
+  private recentre(lp: PeriodLp, y: Float64Array | null, round: number): number {
     const L = this.layout;
     const price = y ?? this.lastDual;
     if (!price) return 0;
@@ -153,34 +183,44 @@ class WindowSolver implements MarketSolver {
       const first = L.tierStart[rp];
       const p = price[rp];
       const k0 = this.k0[rp];
-      let bad = false;
+      let next: number;
       if (y) {
-        // Above the window (held at upper): −w + y ≤ tol; below (held at lower): −w + y ≥ −tol.
-        for (let k = k0 + W; k < K && !bad; k++) {
-          const j = first + k;
-          if (lp.colUpper[j] > lp.colLower[j] && lp.colCost[j] + p > DUAL_TOL) bad = true;
+        const relief = this.reliefOf[rp];
+        if (this.lastValue![relief] > 0) {
+          // Folded tiers un-bought: the price is above the window and the dual (capped by the relief's
+          // cost) says not how far; search upwards in growing steps.
+          next = k0 + W * 2 ** round;
+        } else {
+          // Above the window (held at upper): −w + y ≤ tol; below (held at lower): −w + y ≥ −tol.
+          let bad = false;
+          for (let k = k0 + W; k < K && !bad; k++) {
+            const j = first + k;
+            if (lp.colUpper[j] > lp.colLower[j] && lp.colCost[j] + p > DUAL_TOL) bad = true;
+          }
+          for (let k = 0; k < k0 && !bad; k++) {
+            const j = first + k;
+            if (lp.colUpper[j] > lp.colLower[j] && lp.colCost[j] + p < -DUAL_TOL) bad = true;
+          }
+          if (!bad) continue;
+          next = stepAtOrAbove(L.tierWtp, first, K, p) - (W >> 1);
         }
-        for (let k = 0; k < k0 && !bad; k++) {
-          const j = first + k;
-          if (lp.colUpper[j] > lp.colLower[j] && lp.colCost[j] + p < -DUAL_TOL) bad = true;
-        }
+        moved++; // a violating row always moves: its dual lies beyond the window's folded side
       } else {
-        const margin = Math.max(1, Math.floor(W / edge));
+        const margin = Math.max(1, W >> 2);
         const lo = L.tierWtp[first + k0 + margin - 1];
         const hi = L.tierWtp[first + k0 + W - margin];
-        bad = (k0 > 0 && p < lo) || (k0 + W < K && p > hi);
+        if (!((k0 > 0 && p < lo) || (k0 + W < K && p > hi))) continue;
+        next = stepAtOrAbove(L.tierWtp, first, K, p) - (W >> 1);
       }
-      if (!bad) continue;
-      const next = clamp(stepAtOrAbove(L.tierWtp, first, K, p) - (W >> 1), 0, K - W);
-      if (next === k0) continue;
+      next = clamp(next, 0, K - W);
       this.k0[rp] = next;
-      for (let s = 0; s < W; s++) this.orig[this.slotStart[rp] + s] = first + next + s;
-      moved++;
+      for (let q = 0; q < W; q++) this.orig[this.slotStart[rp] + q] = first + next + q;
     }
     return moved;
   }
 
   private lastDual: Float64Array | null = null;
+  private lastValue: Float64Array | null = null;
 
   /** Sends the reduced LP (only what changed) and solves it. */
   private solveReduced(lp: PeriodLp): LpSolution {
@@ -189,6 +229,7 @@ class WindowSolver implements MarketSolver {
     const n = this.orig.length;
     for (let c = 0; c < n; c++) {
       const j = this.orig[c];
+      if (j < 0) continue; // relief: set per row below
       w.cost[c] = lp.colCost[j];
       w.lower[c] = lp.colLower[j];
       w.upper[c] = lp.colUpper[j];
@@ -207,6 +248,12 @@ class WindowSolver implements MarketSolver {
       for (let k = k0 + W; k < K; k++) folded += lp.colUpper[first + k];
       w.rowLower[rp] += folded;
       w.rowUpper[rp] += folded;
+      const relief = this.reliefOf[rp];
+      let above = 0;
+      for (let k = k0 + W; k < K; k++) above += lp.colUpper[first + k] - lp.colLower[first + k];
+      w.cost[relief] = k0 + W < K ? -lp.colCost[first + k0 + W] : 0;
+      w.lower[relief] = 0;
+      w.upper[relief] = Math.max(0, above);
     }
     const s = this.sent;
     const m = this.model;
@@ -220,6 +267,7 @@ class WindowSolver implements MarketSolver {
     if (run.modelStatus !== 7 /* optimal */) throw new SolverError(`HiGHS ended with model status ${run.modelStatus}, not optimal`);
     const sol = m.getSolution();
     this.lastDual = sol.rowDual;
+    this.lastValue = sol.colValue;
     return { colValue: sol.colValue, rowDual: sol.rowDual };
   }
 
@@ -234,7 +282,7 @@ class WindowSolver implements MarketSolver {
       for (let k = 0; k < k0; k++) x[first + k] = lp.colLower[first + k];
       for (let k = k0 + this.slotCount[rp]; k < K; k++) x[first + k] = lp.colUpper[first + k];
     }
-    for (let c = 0; c < this.orig.length; c++) x[this.orig[c]] = sol.colValue[c];
+    for (let c = 0; c < this.orig.length; c++) if (this.orig[c] >= 0) x[this.orig[c]] = sol.colValue[c];
     return { colValue: x, rowDual: sol.rowDual };
   }
 

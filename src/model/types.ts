@@ -262,6 +262,21 @@ export interface MarketParams {
   /** Relative tolerance of the price fixed point used for ad valorem wedges and price floors. */
   readonly fixedPointTolerance: number;
   readonly maxFixedPointIterations: number;
+  /**
+   * Opt-in speed-up: when > 0, HiGHS sees only this many consecutive grid steps of each row's demand
+   * tiers around its price; the others are folded in at their bounds and checked for optimality after
+   * every solve (src/engine/windowSolver.ts). The optimum is one of the full LP's, but the last bits of
+   * results may differ from the full LP (0 or absent: full LP).
+   */
+  readonly tierWindow?: number;
+  /**
+   * Whether a region may export more of a product than it produced in the period, i.e. re-export
+   * imports (transshipment). Default false: goods are homogeneous, so free re-export would let any
+   * bilateral restriction be bypassed through a third region at one extra transport cost; routing
+   * through third countries happens only through the explicit, capped leakage of bans, quotas and
+   * licences. (A region may still export its own output and import for its own use.)
+   */
+  readonly reexport?: boolean;
 }
 
 /** Everything one run (one draw of one scenario) needs. Produced by the loader, consumed by the engine. */

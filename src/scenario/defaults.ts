@@ -46,6 +46,8 @@ export const DEFAULT_MARKET = {
   tierFloor: 0.05,
   fixedPointTolerance: 1e-6,
   maxFixedPointIterations: 50,
+  /** Regions export at most their own production (no transshipment). */
+  reexport: false,
 } as const;
 
 /** Defaults of demand entries. */

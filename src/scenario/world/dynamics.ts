@@ -41,6 +41,7 @@ export function compileSettings(ctx: Ctx): SettingsPlan {
     iterations: f('market', '', 'maxFixedPointIterations', 'number', RANGES.count, M.maxFixedPointIterations),
   };
   const flags = { inventory: on('inventory'), capacity: on('capacity'), demand: on('demand') };
+  const reexport = (ctx.doc.market as Doc | undefined)?.reexport === true;
   return {
     build: (v) => ({
       dynamics: {
@@ -62,6 +63,7 @@ export function compileSettings(ctx: Ctx): SettingsPlan {
         tierFloor: v[market.tierFloor],
         fixedPointTolerance: v[market.tolerance],
         maxFixedPointIterations: v[market.iterations],
+        reexport,
       },
     }),
   };
