@@ -11,7 +11,8 @@
  *   against the reported prices: a band runs full when output value − input value > its cost and idles
  *   when below; a tier is served in full when its WTP > price and not at all when below; on a link with
  *   flow p_d = p_o + c + τ·p̂_o (+ the leakage surcharge), on an open link without flow p_d ≤ that, and at a
- *   cap p_d ≥ that (the difference is the quota rent); a quota's rent is common to its flowing links.
+ *   cap p_d ≥ that (the difference is the quota rent); a quota's rent is common to its flowing links; a
+ *   binding rule of origin adds its rent to the third region's shipments and producers (layout.ts).
  *   It also checks that the wedges τ·p̂_o match the final prices within the fixed-point tolerance.
  */
 import type { ModelInput, PeriodResult } from '../model/types.js';
@@ -116,6 +117,17 @@ export function checkNonNegative(result: PeriodResult, audit?: MarketAudit, tole
       const used = quotaUse(layout, row, x);
       if (used > limit + tolerance * Math.max(1, limit)) out.push(`quota ${layout.policies[i].id}: exports ${used} > limit ${limit}`);
     });
+    const entries = rowEntries(layout);
+    for (let row = layout.originRowStart; row < layout.numRows; row++) {
+      if (!audit.setup.controls.originActive[row - layout.originRowStart]) continue;
+      let exported = 0;
+      let produced = 0;
+      for (const [j, a] of entries.get(row) ?? []) {
+        if (a > 0) exported += a * x[j];
+        else produced -= a * x[j];
+      }
+      if (exported > produced + tolerance * Math.max(1, produced)) out.push(`rule of origin (row ${row}): exports ${exported} to a restricted destination > own production ${produced}`);
+    }
   }
   return out;
 }
@@ -155,6 +167,23 @@ export function checkEquilibrium(input: ModelInput, audit: MarketAudit, toleranc
       for (const j of cols) if (x[j] < ub[j] - primalTol(ub[j])) rent = Math.max(rent, surplus[j]);
     for (const j of cols) surplus[j] -= rent;
   });
+  // Rules of origin: a binding origin row's rent is the premium its destination pays for the third
+  // region's own output; it is earned by that region's producers and paid on its shipments there.
+  const entries = rowEntries(layout);
+  for (let row = layout.originRowStart; row < layout.numRows; row++) {
+    if (!setup.controls.originActive[row - layout.originRowStart]) continue;
+    const list = entries.get(row) ?? [];
+    let net = 0;
+    let size = 0;
+    for (const [j, a] of list) {
+      net += a * x[j];
+      size += Math.abs(a * x[j]);
+    }
+    if (net < -tolerance * Math.max(1, size)) continue; // slack: no rent
+    let rent = 0;
+    for (const [j, a] of list) if (a > 0 && x[j] < ub[j] - primalTol(ub[j])) rent = Math.max(rent, surplus[j]);
+    for (const [j, a] of list) surplus[j] -= a * rent;
+  }
   for (let j = 0; j < layout.numCols; j++) {
     const lo = x[j] <= primalTol(ub[j]);
     const hi = x[j] >= ub[j] - primalTol(ub[j]);
@@ -247,6 +276,20 @@ function economicCosts(input: ModelInput, layout: LpLayout, setup: MarketSetup, 
 
 function primalTol(ub: number): number {
   return 1e-9 * Math.max(1, Number.isFinite(ub) ? Math.abs(ub) : 1);
+}
+
+/** The [column, coefficient] entries of every non-balance row (quota and origin rows). */
+function rowEntries(layout: LpLayout): Map<number, [number, number][]> {
+  const out = new Map<number, [number, number][]>();
+  for (let j = 0; j < layout.numCols; j++)
+    for (let e = layout.starts[j]; e < layout.starts[j + 1]; e++) {
+      const row = layout.indices[e];
+      if (row < layout.balanceRows) continue;
+      let list = out.get(row);
+      if (!list) out.set(row, (list = []));
+      list.push([j, layout.values[e]]);
+    }
+  return out;
 }
 
 function quotaColumns(layout: LpLayout, row: number): number[] {

@@ -13,6 +13,16 @@
  *   Its dual is the regional price (USD/kg): HiGHS reports, for a minimisation, the marginal cost of
  *   one more tonne of required net supply, which is the price (checked in the hand-case tests).
  * - one **quota row** per `export_quota` policy: Σ trade on its links ≤ limit.
+ * - **origin rows** (rules of origin), unless `market.reexport`: for every destination d and product p
+ *   that some restrictive link policy (ban, quota, licence, tariff, export tax, import ban) covers, and
+ *   every third region r outside that policy's origins: Σ exports r→d of p ≤ r's production of p. In
+ *   force only while such a policy is (otherwise the row is relaxed), so goods are homogeneous and
+ *   freely re-exported in unrestricted trade, but a restricted origin's goods cannot reach d relabelled
+ *   by a third country — that route exists only as the policy's explicit leakage. The row's dual is
+ *   the premium d pays for goods of non-restricted origin; a third region may still export its own
+ *   output to d and import for its own use (fungibility).
+ *   Each restricted destination is bounded separately, so a region could send its whole output to each
+ *   of two restricted destinations at once: generous when several destinations are restricted together.
  *
  * Columns (t per period; the objective is a cost to minimise in kUSD = USD/kg × t)
  * - band: a plant's activity in one cost band; +perUnit in each output row, −perUnit in each input row.
@@ -110,6 +120,13 @@ export interface LpLayout {
   readonly worldPolicyCount: number;
   /** Quota row of each policy (by index in `policies`), −1 when not a quota. */
   readonly quotaRow: Int32Array;
+  /**
+   * Rules of origin (see the module comment): the origin row of link (p, r, d) — "r exports to d at most
+   * what r produced of p" — or −1 when no restrictive policy can cover d and p, or re-export is allowed.
+   * Origin rows are numbered originRowStart … numRows − 1.
+   */
+  readonly originRowOf: Int32Array;
+  readonly originRowStart: number;
   /** Coverage target (periods of use) of each region × product, from the stock definitions. */
   readonly coverage: Float64Array;
   /** Initial commercial and strategic stocks (t) of each region × product. */
@@ -346,6 +363,41 @@ export function buildLayout(input: ModelInput): LpLayout {
     });
   });
 
+  // 8. Origin rows: exports r→d of p (+1 on trade, leak, ship) ≤ production of p in r (−perUnit on bands).
+  const originRowStart = numRows;
+  const originRowOf = new Int32Array(L).fill(-1);
+  if (!input.market.reexport) {
+    for (const pol of policies) {
+      if (!isRestrictiveLinkPolicy(pol) || !('to' in pol)) continue;
+      for (const p of pol.products)
+        for (const d of pol.to)
+          for (let r = 0; r < R; r++) {
+            if (r === d || pol.from.includes(r)) continue;
+            const l = linkIndex(R, p, r, d);
+            if (originRowOf[l] < 0) originRowOf[l] = numRows++;
+          }
+    }
+    const add = (col: number, row: number, v: number) => {
+      if (col < 0) return;
+      if (!extra.has(col)) extra.set(col, new Map());
+      const m = extra.get(col)!;
+      m.set(row, (m.get(row) ?? 0) + v);
+    };
+    for (let l = 0; l < L; l++) {
+      const row = originRowOf[l];
+      if (row < 0) continue;
+      const [p, r] = splitLink(R, l);
+      add(tradeCol[l], row, 1);
+      add(leakCol[l], row, 1);
+      add(shipCol[l], row, 1);
+      input.plants.forEach((plant, i) => {
+        if (plant.region !== r) return;
+        const out = plant.outputs.reduce((sum, o) => sum + (o.product === p ? o.perUnit : 0), 0);
+        if (out > 0) for (let j = plantBandStart[i]; j < plantBandStart[i + 1]; j++) add(j, row, -out);
+      });
+    }
+  }
+
   const numCols = b.kind.length;
   const { starts, indices, values } = mergeExtraEntries(b, extra);
   const tierWtp = Float64Array.from(b.wtp);
@@ -393,6 +445,8 @@ export function buildLayout(input: ModelInput): LpLayout {
     policies,
     worldPolicyCount: input.worldPolicies.length,
     quotaRow,
+    originRowOf,
+    originRowStart,
     coverage,
     initialStock,
     initialStrategic,

@@ -178,6 +178,11 @@ function periodRowBounds(input: ModelInput, layout: LpLayout, setup: MarketSetup
     rowLower[row] = -Infinity;
     rowUpper[row] = setup.controls.quotaLimit[i];
   });
+  // Rules of origin: exports to a restricted destination ≤ own production while a restriction is in force.
+  for (let row = layout.originRowStart; row < layout.numRows; row++) {
+    rowLower[row] = -Infinity;
+    rowUpper[row] = setup.controls.originActive[row - layout.originRowStart] ? 0 : Infinity;
+  }
   return { rowLower, rowUpper };
 }
 

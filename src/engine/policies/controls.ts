@@ -36,6 +36,8 @@ export interface PeriodControls {
   readonly build: Float64Array;
   /** Extra coverage (periods of use) of importers hoarding ahead of an announced restriction. */
   readonly extraCoverage: Float64Array;
+  /** 1 for each origin row (index − layout.originRowStart) whose rule of origin is in force. */
+  readonly originActive: Uint8Array;
 }
 
 /** Everything a policy plug-in may read. */
@@ -78,6 +80,7 @@ export function emptyControls(input: ModelInput, layout: LpLayout): PeriodContro
     release: new Float64Array(N),
     build: new Float64Array(N),
     extraCoverage: new Float64Array(N),
+    originActive: new Uint8Array(layout.numRows - layout.originRowStart),
   };
 }
 
@@ -133,4 +136,24 @@ export function forEachLinkOf(
   fn: (link: number, p: number, o: number, d: number) => void,
 ): void {
   forEachSelectedLink(ctx.layout.regions, sel, fn);
+}
+
+/**
+ * Puts the rules of origin of a restrictive link policy in force: a region outside the policy's origins
+ * may send its destinations at most what it produced (layout.ts, origin rows).
+ */
+export function markOriginRules(
+  pol: PolicyInput & { readonly from: readonly number[]; readonly to: readonly number[]; readonly products: readonly number[] },
+  ctx: PolicyContext,
+  out: PeriodControls,
+): void {
+  const { layout } = ctx;
+  const R = layout.regions;
+  for (const p of pol.products)
+    for (const d of pol.to)
+      for (let r = 0; r < R; r++) {
+        if (r === d || pol.from.includes(r)) continue;
+        const row = layout.originRowOf[(p * R + r) * R + d];
+        if (row >= 0) out.originActive[row - layout.originRowStart] = 1;
+      }
 }

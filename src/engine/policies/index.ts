@@ -4,7 +4,8 @@
  */
 import type { PolicyInput } from '../../model/types.js';
 import { capacity } from './capacity.js';
-import { emptyControls, type PeriodControls, type PolicyContext, type PolicyPlugin } from './controls.js';
+import { emptyControls, inForce, markOriginRules, type PeriodControls, type PolicyContext, type PolicyPlugin } from './controls.js';
+import { isRestrictiveLinkPolicy } from '../layout.js';
 import { demandShock } from './demandShock.js';
 import { exportBan } from './exportBan.js';
 import { exportLicense } from './exportLicense.js';
@@ -40,6 +41,7 @@ export function periodControls(ctx: PolicyContext, policyIndices: readonly numbe
   for (const i of policyIndices) {
     const pol = ctx.layout.policies[i];
     (POLICY_PLUGINS[pol.type] as PolicyPlugin<typeof pol.type>).apply(pol as never, i, ctx, out);
+    if (isRestrictiveLinkPolicy(pol) && 'to' in pol && inForce(pol, ctx.period)) markOriginRules(pol, ctx, out);
   }
   return out;
 }
