@@ -40,7 +40,11 @@ export async function compareFolders(a: string, b: string, out: string): Promise
   if (resolve(out) === resolve(a) || resolve(out) === resolve(b)) {
     throw new UsageError(`--out ${out} would replace one of the compared result folders; choose another folder`);
   }
-  const [sa, sb, ta, tb] = await Promise.all([readSummary(a), readSummary(b), readCentralSeries(a), readCentralSeries(b)]);
+  // Read one after the other, so that with several files missing the error always names the same one.
+  const sa = await readSummary(a);
+  const sb = await readSummary(b);
+  const ta = await readCentralSeries(a);
+  const tb = await readCentralSeries(b);
   const cmp = compareSummaries(sa, sb);
   const note = horizonNote(ta.periods, tb.periods);
   const text = comparisonText(cmp, folderName(a), folderName(b), 10, note ? [note] : []);

@@ -46,6 +46,8 @@ export const DEFAULT_MARKET = {
   tierFloor: 0.05,
   fixedPointTolerance: 1e-6,
   maxFixedPointIterations: 50,
+  /** 0 = the solver sees every demand tier (the exact full LP); > 0 is an opt-in speed-up (engine/windowSolver.ts). */
+  tierWindow: 0,
   /** Regions export at most their own production (no transshipment). */
   reexport: false,
 } as const;

@@ -239,6 +239,7 @@ const market = obj(
     tierFloor: value('number', 'Lowest price step, a multiple of the reference price (> 0). Default 0.05.').optional(),
     fixedPointTolerance: value('number', 'Relative tolerance of the price fixed point (> 0). Default 1e-6.').optional(),
     maxFixedPointIterations: value('number', 'Most fixed-point iterations per period (whole number ≥ 1). Default 50.').optional(),
+    tierWindow: value('number', 'Opt-in speed-up: the solver sees only this many price steps of each demand curve around the current price, checking the rest after each solve (whole number; 0 = full LP). Default 0.').optional(),
     reexport: z
       .boolean({ error: 'expected true or false' })
       .describe('true lets regions re-export imports (transshipment). Default false: a region exports at most what it produced; third-country routing of restricted flows happens only through policy leakage.')

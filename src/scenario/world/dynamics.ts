@@ -39,6 +39,7 @@ export function compileSettings(ctx: Ctx): SettingsPlan {
     tierFloor: f('market', '', 'tierFloor', 'number', RANGES.positive, M.tierFloor),
     tolerance: f('market', '', 'fixedPointTolerance', 'number', RANGES.positive, M.fixedPointTolerance),
     iterations: f('market', '', 'maxFixedPointIterations', 'number', RANGES.count, M.maxFixedPointIterations),
+    tierWindow: f('market', '', 'tierWindow', 'number', RANGES.nonNegative, M.tierWindow),
   };
   const flags = { inventory: on('inventory'), capacity: on('capacity'), demand: on('demand') };
   const reexport = (ctx.doc.market as Doc | undefined)?.reexport === true;
@@ -63,6 +64,7 @@ export function compileSettings(ctx: Ctx): SettingsPlan {
         tierFloor: v[market.tierFloor],
         fixedPointTolerance: v[market.tolerance],
         maxFixedPointIterations: v[market.iterations],
+        tierWindow: Math.round(v[market.tierWindow]),
         reexport,
       },
     }),
