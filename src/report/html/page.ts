@@ -21,7 +21,7 @@ dl.meta dd { margin: 0; }
 code { font: 0.88em ui-monospace, "DejaVu Sans Mono", monospace; }
 ul.findings { margin: 10px 0 0; padding: 12px 16px 12px 34px; background: #f3f7fb; border-left: 4px solid var(--accent); }
 ul.findings li { margin: 2px 0; }
-.charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(500px, 1fr)); gap: 20px 28px; }
+.charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(500px, 1fr)); gap: 20px 28px; }
 figure { margin: 14px 0 0; break-inside: avoid; page-break-inside: avoid; }
 figure svg { width: 100%; height: auto; display: block; }
 figcaption { font-weight: 600; margin-bottom: 4px; }
