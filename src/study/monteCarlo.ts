@@ -35,10 +35,19 @@ export function shardDraws(draws: number, index: number, count: number): number[
   return out;
 }
 
+/**
+ * A draw the calling thread simulates itself (the central draw, whose full results the caller also
+ * writes as tables): `run` is called once the pool's tasks are dispatched, so it overlaps with them.
+ */
+export interface MainThreadDraw {
+  readonly draw: number;
+  readonly run: () => DrawRecord;
+}
+
 /** Computes the records of `draws` and writes them, in that order, to `recordPath`. */
 export async function runDrawsToFile(
   loaded: LoadedScenario, solvers: SolverFactory, draws: readonly number[], shape: RecordShape, recordPath: string,
-  options: DrawRunOptions, precomputed: ReadonlyMap<number, DrawRecord> = new Map(),
+  options: DrawRunOptions, mainThread?: MainThreadDraw,
 ): Promise<void> {
   const fd = openSync(recordPath, 'w');
   let done = 0;
@@ -47,14 +56,13 @@ export async function runDrawsToFile(
     writeSync(fd, bytes, 0, bytes.length, slot * bytes.length);
     options.onDraw?.(++done, draws.length);
   };
+  const runMain = () => {
+    if (mainThread) store(draws.indexOf(mainThread.draw), mainThread.run());
+  };
   try {
-    const todo: number[] = [];
-    draws.forEach((draw, slot) => {
-      const rec = precomputed.get(draw);
-      if (rec) store(slot, rec);
-      else todo.push(slot);
-    });
+    const todo = draws.map((_, slot) => slot).filter((slot) => draws[slot] !== mainThread?.draw);
     if (options.workers <= 1 || todo.length <= 1) {
+      runMain();
       for (const slot of todo) {
         const { model, run, inputs } = runDraw(loaded, draws[slot], solvers, options.check);
         store(slot, makeDrawRecord(model, run, draws[slot], inputs));
@@ -67,10 +75,12 @@ export async function runDrawsToFile(
       maxThreads: options.workers,
     });
     try {
-      await Promise.all(todo.map(async (slot) => {
+      const tasks = todo.map(async (slot) => {
         const task: DrawTask = { file: options.file, loadOptions: options.loadOptions, draw: draws[slot], check: options.check };
         store(slot, (await pool.run(task)) as DrawRecord);
-      }));
+      });
+      runMain(); // while the workers start on their draws
+      await Promise.all(tasks);
     } finally {
       await pool.destroy();
     }

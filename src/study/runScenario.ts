@@ -128,17 +128,22 @@ export async function runScenarioFile(file: string, solvers: SolverFactory, opti
     inputs: first.inputs.map(({ path, unit }) => ({ path, unit })),
   };
   await writeFolderAtomically(dir, async (tmp) => {
-    const precomputed = new Map();
-    if (draws[0] === 0) {
-      const central = runDraw(loaded, 0, solvers, options.check);
-      await writeCentralTables(tmp, central.model, central.run);
-      precomputed.set(0, makeDrawRecord(central.model, central.run, 0, central.inputs));
-    }
+    // The central draw runs on this thread, overlapping the pool's draws; its full results become the
+    // central timeseries and flows tables.
+    let central: ReturnType<typeof runDraw> | undefined;
+    const mainThread = draws[0] === 0 ? {
+      draw: 0,
+      run: () => {
+        central = runDraw(loaded, 0, solvers, options.check);
+        return makeDrawRecord(central.model, central.run, 0, central.inputs);
+      },
+    } : undefined;
     const recordPath = join(tmp, 'records.bin');
     await runDrawsToFile(loaded, solvers, draws, shape, recordPath, {
       file, loadOptions: { seed: options.seed, draws: options.draws, set: options.set },
       workers: options.workers ?? 1, check: options.check ?? false, onDraw: options.onDraw,
-    }, precomputed);
+    }, mainThread);
+    if (central) await writeCentralTables(tmp, central.model, central.run);
     const manifest = manifestOf(loaded, options.command, MC_OUTPUTS);
     if (shard) {
       const info: ShardInfo = {
