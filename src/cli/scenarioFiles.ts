@@ -1,6 +1,7 @@
 /**
  * Expands the scenario arguments of a command: a file stays a file; a folder stands for every scenario
- * in it (YAML/JSON files with `extends`; world files are building blocks, not scenarios), sorted by name.
+ * in it (YAML/JSON files with `extends`; world files are building blocks, not scenarios), sorted by name
+ * — or, with `worlds`, for every world and scenario file in it (what `validate` checks).
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -10,7 +11,7 @@ const SCENARIO_EXT = /\.(ya?ml|json)$/i;
 const EXTENDS_LINE = /^\s*"?extends"?\s*:/m;
 
 /** Files named by `args`, folders expanded; throws UsageError for a path that does not exist. */
-export async function expandScenarioArgs(args: readonly string[]): Promise<string[]> {
+export async function expandScenarioArgs(args: readonly string[], worlds = false): Promise<string[]> {
   const files: string[] = [];
   for (const arg of args) {
     let info;
@@ -26,7 +27,7 @@ export async function expandScenarioArgs(args: readonly string[]): Promise<strin
     const names = (await readdir(arg)).filter((n) => SCENARIO_EXT.test(n) && !n.endsWith('.schema.json')).sort();
     for (const name of names) {
       const path = join(arg, name);
-      if (EXTENDS_LINE.test(await readFile(path, 'utf8'))) files.push(path);
+      if (worlds || EXTENDS_LINE.test(await readFile(path, 'utf8'))) files.push(path);
     }
     if (names.length === 0) throw new UsageError(`${arg}: no scenario files in this folder`);
   }

@@ -15,7 +15,7 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
     .positional('files', { type: 'string', array: true, demandOption: true, describe: 'Files or folders' })
     .option('quiet', { type: 'boolean', default: false, describe: 'Print only errors' }) as never,
   handler: async (args) => {
-    const files = await expandScenarioArgs(args.files);
+    const files = await expandScenarioArgs(args.files, true);
     let failed = 0;
     for (const file of files) {
       try {
