@@ -11,10 +11,13 @@
  *
  * Commercial stock holding (per region × product): holders start the period with S0 and choose the
  * end-of-period stock as a downward-sloping demand for holding,
- *   S_end(p) = (1 − 1/n)·S0·min(1, (p_e/p)^η) + (1/n)·min(M·S*, S*·(p_e/p)^η),   0 at p ≥ top,
- * with n = adjustmentPeriods, η = priceResponse, p_e = expected price / (1 + carrying cost) (the price
- * at which holding one more period breaks even), S* = coverage target × use per period and M =
- * MAX_TARGET_MULTIPLE. At p = p_e holders close 1/n of the gap to target (partial adjustment); above it
+ *   S_end(p) = (1 − 1/n)·S0·min(1, (p_e/p)^η) + (1/n)·[min(M·B, B·(p_n/p)^η) + min(M·E, E·(p_e/p)^η)],
+ * 0 at p ≥ top, with n = adjustmentPeriods, η = priceResponse, p_e = expected price / (1 + carrying
+ * cost) (the price at which holding one more period breaks even), p_n the same for the slow normal price,
+ * B = normal coverage × use per period, E = precautionary extra coverage (momentum, announcements) × use,
+ * and M = MAX_TARGET_MULTIPLE. Ordinary restocking is valued at the normal price, so holders do not
+ * rebuild stocks at spike prices once the spike's cause has gone; precautionary buying is valued at the
+ * expected price, which follows a rising market (panic buying). At p = p_e holders close 1/n of the gap to target (partial adjustment); above it
  * they release (the old stock is not re-bought at a price above its expected value; at the choke price
  * everything is released), below it they buy towards at most M·S*. The target S* rises with price
  * momentum and, for importers, on the announcement of a restriction: that is what makes hoarding.
@@ -29,20 +32,34 @@ export const MAX_TARGET_MULTIPLE = 2;
 export interface HoldingCurve {
   /** Beginning stock (t). */
   readonly s0: number;
-  /** Break-even price of holding (USD/kg). */
+  /** Break-even price of holding at the expected price (USD/kg). */
   readonly pe: number;
-  /** Coverage target in tonnes (coverage × use). */
-  readonly target: number;
+  /** Break-even price of holding at the slow normal price (USD/kg): what ordinary restocking pays. */
+  readonly pn: number;
+  /** Base coverage target in tonnes (normal coverage × use). */
+  readonly base: number;
+  /** Precautionary extra target in tonnes (momentum and announcement coverage × use). */
+  readonly extra: number;
   readonly n: number;
   readonly eta: number;
 }
 
-/** Desired end-of-period stock at price w (t) for a row whose grid tops out at `top`. */
+/** (p/w)^η, the relative demand for holding at price w against break-even price p. */
+function holdRatio(p: number, w: number, eta: number): number {
+  return p > 0 ? Math.pow(p / w, eta) : eta === 0 ? 1 : 0;
+}
+
+/**
+ * Desired end-of-period stock at price w (t) for a row whose grid tops out at `top`: holders keep their
+ * stock up to its expected value, close 1/n of the gap to the base target valued at the normal price,
+ * and 1/n of the gap to the precautionary extra valued at the expected price.
+ */
 export function desiredStock(c: HoldingCurve, w: number, top: number): number {
   if (w >= top) return 0;
-  const ratio = c.pe > 0 ? Math.pow(c.pe / w, c.eta) : c.eta === 0 ? 1 : 0;
-  const keep = (1 - 1 / c.n) * c.s0 * Math.min(1, ratio);
-  const move = (1 / c.n) * Math.min(MAX_TARGET_MULTIPLE * c.target, c.target * ratio);
+  const re = holdRatio(c.pe, w, c.eta);
+  const rn = holdRatio(c.pn, w, c.eta);
+  const keep = (1 - 1 / c.n) * c.s0 * Math.min(1, re);
+  const move = (1 / c.n) * (Math.min(MAX_TARGET_MULTIPLE * c.base, c.base * rn) + Math.min(MAX_TARGET_MULTIPLE * c.extra, c.extra * re));
   return keep + move;
 }
 
@@ -100,14 +117,15 @@ export function fillTiers(
  * pow of every tier far below the expected price without changing a bit of the result.
  */
 function saturationPrice(c: HoldingCurve): number {
-  if (!(c.pe > 0) || !(c.eta >= 1e-3) || !(c.target >= 0) || !Number.isFinite(c.target)) return -Infinity;
+  const p = Math.min(c.pe, c.pn);
+  if (!(p > 0) || !(c.eta >= 1e-3) || !(c.base >= 0) || !(c.extra >= 0) || !Number.isFinite(c.base + c.extra)) return -Infinity;
   const x = Math.pow(MAX_TARGET_MULTIPLE, 1 / c.eta) * (1 + 1e-9);
-  return Number.isFinite(x) ? c.pe / x / (1 + 1e-9) : -Infinity;
+  return Number.isFinite(x) ? p / x / (1 + 1e-9) : -Infinity;
 }
 
 /** desiredStock on its flat part, written exactly as desiredStock computes it there. */
 function flatStock(c: HoldingCurve): number {
   const keep = (1 - 1 / c.n) * c.s0 * 1;
-  const move = (1 / c.n) * (MAX_TARGET_MULTIPLE * c.target);
+  const move = (1 / c.n) * (MAX_TARGET_MULTIPLE * c.base + MAX_TARGET_MULTIPLE * c.extra);
   return keep + move;
 }

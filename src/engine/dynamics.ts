@@ -2,7 +2,8 @@
  * Between periods: the next state from the frozen current one (two-phase update). Each part can be
  * switched off with `input.dynamics.*.enabled`; switched off, it keeps its initial values.
  *
- * - Inventories: holders' expected price is exponentially smoothed (weight `expectationWeight`);
+ * - Inventories: holders' expected price is exponentially smoothed (weight `expectationWeight`), and
+ *   so is a slow normal price (weight `normalPriceWeight`) for valuing ordinary restocking;
  *   momentum = max(0, p / p_expected − 1) measured against the expectation before it updates (capped at
  *   MAX_MOMENTUM); use per period = smoothed (reference final demand + process input). Stocks carry over
  *   as cleared (never negative: they are LP columns ≥ 0). Strategic stocks move only by policy.
@@ -55,21 +56,24 @@ function advanceInventories(
   input: ModelInput,
   state: RunState,
   res: PeriodResult,
-): Pick<RunState, 'expectedPrice' | 'momentum' | 'use'> {
+): Pick<RunState, 'expectedPrice' | 'normalPrice' | 'momentum' | 'use'> {
   const p = input.dynamics.inventory;
-  if (!p.enabled) return { expectedPrice: state.expectedPrice, momentum: state.momentum, use: state.use };
+  if (!p.enabled) return { expectedPrice: state.expectedPrice, normalPrice: state.normalPrice, momentum: state.momentum, use: state.use };
   const w = Math.min(1, Math.max(0, p.expectationWeight));
+  const wn = Math.min(1, Math.max(0, p.normalPriceWeight));
   const n = state.expectedPrice.length;
   const expectedPrice = new Float64Array(n);
+  const normalPrice = new Float64Array(n);
   const momentum = new Float64Array(n);
   const use = new Float64Array(n);
   for (let rp = 0; rp < n; rp++) {
     const pe = state.expectedPrice[rp];
     momentum[rp] = pe > 0 ? Math.min(MAX_MOMENTUM, Math.max(0, res.price[rp] / pe - 1)) : 0;
     expectedPrice[rp] = (1 - w) * pe + w * res.price[rp];
+    normalPrice[rp] = (1 - wn) * state.normalPrice[rp] + wn * res.price[rp];
     use[rp] = (1 - w) * state.use[rp] + w * (res.demand[rp] + res.processInput[rp]);
   }
-  return { expectedPrice, momentum, use };
+  return { expectedPrice, normalPrice, momentum, use };
 }
 
 function advanceCapacity(

@@ -159,7 +159,9 @@ function holdingCurves(input: ModelInput, layout: LpLayout, state: RunState, con
     return {
       s0: state.stock[rp],
       pe: state.expectedPrice[rp] / (1 + carry),
-      target: Math.max(0, layout.coverage[rp] + extra) * state.use[rp],
+      pn: state.normalPrice[rp] / (1 + carry),
+      base: Math.max(0, layout.coverage[rp]) * state.use[rp],
+      extra: Math.max(0, extra) * state.use[rp],
       n,
       eta,
     };

@@ -14,6 +14,8 @@ export interface RunState {
   readonly strategic: Float64Array;
   /** Holders' exponentially smoothed expected price (USD/kg). */
   readonly expectedPrice: Float64Array;
+  /** Holders' slow normal price (USD/kg), against which ordinary restocking is valued. */
+  readonly normalPrice: Float64Array;
   /** Price of the previous period (USD/kg). */
   readonly lastPrice: Float64Array;
   /** Recent relative price rise max(0, p/p_expected − 1), which raises coverage targets. */
@@ -69,6 +71,7 @@ export function initialState(input: ModelInput, layout: LpLayout, warmPrice: Flo
     stock: Float64Array.from(layout.initialStock),
     strategic: Float64Array.from(layout.initialStrategic),
     expectedPrice: Float64Array.from(warmPrice),
+    normalPrice: Float64Array.from(warmPrice),
     lastPrice: Float64Array.from(warmPrice),
     momentum: new Float64Array(layout.balanceRows),
     use: Float64Array.from(warmUse),

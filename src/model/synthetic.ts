@@ -60,6 +60,7 @@ export function defaultDynamics(enabled = true): DynamicsParams {
       momentumCoverage: 1,
       announcementCoverage: 2,
       expectationWeight: 0.3,
+      normalPriceWeight: 0.05,
       carryingCost: 0.01,
     },
     capacity: { enabled, lookbackPeriods: 3 },

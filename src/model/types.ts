@@ -223,6 +223,12 @@ export interface InventoryParams {
   readonly announcementCoverage: number;
   /** Weight of the newest price in the exponentially smoothed expected price (0..1]. */
   readonly expectationWeight: number;
+  /**
+   * Weight of the newest price in the slow "normal" price (0..1] against which holders value ordinary
+   * restocking towards their base coverage (precautionary buying is valued at the expected price).
+   * Keeps holders from rebuilding stocks at spike prices once a spike's cause has gone.
+   */
+  readonly normalPriceWeight: number;
   /** Cost of holding stock one period, as a fraction of its value. */
   readonly carryingCost: number;
 }

@@ -17,6 +17,8 @@ export const DEFAULT_DYNAMICS = {
     announcementCoverage: '2 months',
     /** Weight of the newest price in the expected price. */
     expectationWeight: 0.3,
+    /** Weight of the newest price in the normal price that ordinary restocking is valued at (≈ 20-month memory). */
+    normalPriceWeight: 0.05,
     /** Cost of holding stock, a share of its value per month. */
     carryingCost: '1%/month',
   },

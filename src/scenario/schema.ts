@@ -206,6 +206,7 @@ const dynamics = obj(
         momentumCoverage: value('duration', 'Extra coverage per unit of relative price momentum. Default 2 months.').optional(),
         announcementCoverage: value('duration', 'Extra coverage targeted by importers of products under an announced restriction. Default 2 months.').optional(),
         expectationWeight: value('fraction', 'Weight of the newest price in the expected price (0..1]. Default 0.3.').optional(),
+        normalPriceWeight: value('fraction', 'Weight of the newest price in the slow normal price that ordinary restocking is valued at (0..1]. Default 0.05.').optional(),
         carryingCost: value('perTime', 'Cost of holding stock, a fraction of its value per time. Default 1%/month.').optional(),
       },
       'Commercial inventory behaviour.',

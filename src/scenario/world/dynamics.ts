@@ -25,6 +25,7 @@ export function compileSettings(ctx: Ctx): SettingsPlan {
     momentum: f('dynamics', 'inventory', 'momentumCoverage', 'duration', RANGES.nonNegative, I.momentumCoverage),
     announcement: f('dynamics', 'inventory', 'announcementCoverage', 'duration', RANGES.nonNegative, I.announcementCoverage),
     weight: f('dynamics', 'inventory', 'expectationWeight', 'fraction', RANGES.weight, I.expectationWeight),
+    normalWeight: f('dynamics', 'inventory', 'normalPriceWeight', 'fraction', RANGES.weight, I.normalPriceWeight),
     carrying: f('dynamics', 'inventory', 'carryingCost', 'perTime', RANGES.nonNegative, I.carryingCost),
   };
   const lookback = f('dynamics', 'capacity', 'lookback', 'duration', RANGES.positive, DEFAULT_DYNAMICS.capacity.lookback);
@@ -53,6 +54,7 @@ export function compileSettings(ctx: Ctx): SettingsPlan {
           momentumCoverage: v[inv.momentum],
           announcementCoverage: v[inv.announcement],
           expectationWeight: v[inv.weight],
+          normalPriceWeight: v[inv.normalWeight],
           carryingCost: v[inv.carrying],
         },
         capacity: { enabled: flags.capacity, lookbackPeriods: Math.max(1, Math.round(v[lookback])) },
