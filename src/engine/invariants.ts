@@ -12,7 +12,8 @@
  *   when below; a tier is served in full when its WTP > price and not at all when below; on a link with
  *   flow p_d = p_o + c + τ·p̂_o (+ the leakage surcharge), on an open link without flow p_d ≤ that, and at a
  *   cap p_d ≥ that (the difference is the quota rent); a quota's rent is common to its flowing links; a
- *   binding rule of origin adds its rent to the third region's shipments and producers (layout.ts).
+ *   binding rule of origin adds its rent to the third region's shipments and producers, and full shared
+ *   lines a capacity rent to the recipes that share them (layout.ts).
  *   It also checks that the wedges τ·p̂_o match the final prices within the fixed-point tolerance.
  */
 import type { ModelInput, PeriodResult } from '../model/types.js';
@@ -118,7 +119,12 @@ export function checkNonNegative(result: PeriodResult, audit?: MarketAudit, tole
       if (used > limit + tolerance * Math.max(1, limit)) out.push(`quota ${layout.policies[i].id}: exports ${used} > limit ${limit}`);
     });
     const entries = rowEntries(layout);
-    for (let row = layout.originRowStart; row < layout.numRows; row++) {
+    layout.sharedPrimary.forEach((primary, k) => {
+      const cap = audit.setup.capacity[primary];
+      const used = (entries.get(layout.sharedRowStart + k) ?? []).reduce((sum, [j]) => sum + x[j], 0);
+      if (used > cap + tolerance * Math.max(1, cap)) out.push(`plant ${primary} and its alternative recipes: activity ${used} > shared capacity ${cap}`);
+    });
+    for (let row = layout.originRowStart; row < layout.sharedRowStart; row++) {
       if (!audit.setup.controls.originActive[row - layout.originRowStart]) continue;
       let exported = 0;
       let produced = 0;
@@ -171,8 +177,18 @@ export function checkEquilibrium(input: ModelInput, audit: MarketAudit, toleranc
   // region's own output; it is earned by that region's producers and paid on its shipments there.
   const entries = rowEntries(layout);
   for (let row = layout.originRowStart; row < layout.numRows; row++) {
-    if (!setup.controls.originActive[row - layout.originRowStart]) continue;
+    if (row < layout.sharedRowStart && !setup.controls.originActive[row - layout.originRowStart]) continue;
     const list = entries.get(row) ?? [];
+    if (row >= layout.sharedRowStart) {
+      // Shared capacity: when the lines are full, the capacity rent is common to the recipes below their own caps.
+      const cap = setup.capacity[layout.sharedPrimary[row - layout.sharedRowStart]];
+      const used = list.reduce((sum, [j]) => sum + x[j], 0);
+      if (used < cap - tolerance * Math.max(1, cap)) continue;
+      let rent = 0;
+      for (const [j] of list) if (x[j] < ub[j] - primalTol(ub[j])) rent = Math.max(rent, surplus[j]);
+      for (const [j] of list) surplus[j] -= rent;
+      continue;
+    }
     let net = 0;
     let size = 0;
     for (const [j, a] of list) {

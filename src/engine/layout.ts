@@ -13,6 +13,8 @@
  *   Its dual is the regional price (USD/kg): HiGHS reports, for a minimisation, the marginal cost of
  *   one more tonne of required net supply, which is the price (checked in the hand-case tests).
  * - one **quota row** per `export_quota` policy: Σ trade on its links ≤ limit.
+ * - **shared-capacity rows**: a plant and the plants running alternative recipes on its lines
+ *   (PlantDef.sharesCapacityOf) together stay within its capacity; the row's dual is the capacity rent.
  * - **origin rows** (rules of origin), unless `market.reexport`: for every destination d and product p
  *   that some restrictive link policy (ban, quota, licence, tariff, export tax, import ban) covers, and
  *   every third region r outside that policy's origins: Σ exports r→d of p ≤ r's production of p. In
@@ -127,6 +129,13 @@ export interface LpLayout {
    */
   readonly originRowOf: Int32Array;
   readonly originRowStart: number;
+  /**
+   * Shared-capacity rows: row sharedRowStart + k caps the summed activity of plant sharedPrimary[k] and
+   * of the plants that run alternative recipes on its lines (PlantDef.sharesCapacityOf) at that plant's
+   * capacity. They come after the origin rows.
+   */
+  readonly sharedRowStart: number;
+  readonly sharedPrimary: Int32Array;
   /** Coverage target (periods of use) of each region × product, from the stock definitions. */
   readonly coverage: Float64Array;
   /** Initial commercial and strategic stocks (t) of each region × product. */
@@ -398,6 +407,30 @@ export function buildLayout(input: ModelInput): LpLayout {
     }
   }
 
+  // 9. Shared-capacity rows: +1 on every band of the primary plant and of its alternatives.
+  const sharedRowStart = numRows;
+  const sharedPrimary: number[] = [];
+  const plantIndex = new Map(input.plants.map((plant, i) => [plant.id, i]));
+  const rowOfPrimary = new Map<number, number>();
+  input.plants.forEach((plant, i) => {
+    const primary = plant.sharesCapacityOf === undefined ? undefined : plantIndex.get(plant.sharesCapacityOf);
+    if (primary === undefined || primary === i) return;
+    let row = rowOfPrimary.get(primary);
+    if (row === undefined) {
+      row = numRows++;
+      rowOfPrimary.set(primary, row);
+      sharedPrimary.push(primary);
+      for (let j = plantBandStart[primary]; j < plantBandStart[primary + 1]; j++) {
+        if (!extra.has(j)) extra.set(j, new Map());
+        extra.get(j)!.set(row, 1);
+      }
+    }
+    for (let j = plantBandStart[i]; j < plantBandStart[i + 1]; j++) {
+      if (!extra.has(j)) extra.set(j, new Map());
+      extra.get(j)!.set(row, 1);
+    }
+  });
+
   const numCols = b.kind.length;
   const { starts, indices, values } = mergeExtraEntries(b, extra);
   const tierWtp = Float64Array.from(b.wtp);
@@ -447,6 +480,8 @@ export function buildLayout(input: ModelInput): LpLayout {
     quotaRow,
     originRowOf,
     originRowStart,
+    sharedRowStart,
+    sharedPrimary: Int32Array.from(sharedPrimary),
     coverage,
     initialStock,
     initialStrategic,

@@ -179,10 +179,15 @@ function periodRowBounds(input: ModelInput, layout: LpLayout, setup: MarketSetup
     rowUpper[row] = setup.controls.quotaLimit[i];
   });
   // Rules of origin: exports to a restricted destination ≤ own production while a restriction is in force.
-  for (let row = layout.originRowStart; row < layout.numRows; row++) {
+  for (let row = layout.originRowStart; row < layout.sharedRowStart; row++) {
     rowLower[row] = -Infinity;
     rowUpper[row] = setup.controls.originActive[row - layout.originRowStart] ? 0 : Infinity;
   }
+  // Alternative recipes share their primary plant's capacity in force.
+  layout.sharedPrimary.forEach((primary, k) => {
+    rowLower[layout.sharedRowStart + k] = -Infinity;
+    rowUpper[layout.sharedRowStart + k] = Math.max(0, setup.capacity[primary]);
+  });
   return { rowLower, rowUpper };
 }
 

@@ -90,6 +90,12 @@ export interface PlantDef {
   readonly capacity: number;
   readonly bands: readonly CostBand[];
   readonly expansion: ExpansionParams;
+  /**
+   * Id of the plant whose capacity this plant's activity also uses (an alternative recipe on the same
+   * lines, e.g. a heavy-REE-free magnet grade on the magnet plant): the two plants' activities together
+   * stay within that plant's capacity. Absent: the plant has only its own capacity.
+   */
+  readonly sharesCapacityOf?: string;
 }
 
 /**

@@ -135,6 +135,9 @@ const process = obj(
     maxGrowth: value('growth', 'Cap on endogenous capacity growth per year, e.g. 15%/yr. Default 15%/yr.').optional(),
     minStep: value('flow', 'Capacity that can be ordered even from zero (greenfield step), e.g. 500 t/yr. Default 0.').optional(),
     fullCost: value('price', 'Operating + capital cost per unit of activity that expected margins must cover. Default 1.25 × the highest band cost.').optional(),
+    alternativeTo: processId
+      .describe("An alternative recipe run on the lines of this process's plant in the same region (e.g. a heavy-REE-free magnet grade on `magnet.sinter`): the plants' activities together stay within that plant's capacity.")
+      .optional(),
     source,
   },
   'A process (technology): a recipe per tonne of activity, a default cost curve and expansion parameters.',

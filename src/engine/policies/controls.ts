@@ -80,7 +80,7 @@ export function emptyControls(input: ModelInput, layout: LpLayout): PeriodContro
     release: new Float64Array(N),
     build: new Float64Array(N),
     extraCoverage: new Float64Array(N),
-    originActive: new Uint8Array(layout.numRows - layout.originRowStart),
+    originActive: new Uint8Array(layout.sharedRowStart - layout.originRowStart),
   };
 }
 

@@ -25,6 +25,8 @@ interface ProcessSpec {
   readonly minStep: number;
   /** -1: derived from the band costs. */
   readonly fullCost: number;
+  /** The process whose plant's capacity this one shares (in the same region), if any. */
+  readonly alternativeTo: string | null;
 }
 
 /** A plant before a draw: its ids and a builder of its definition. */
@@ -72,6 +74,7 @@ export function compilePlants(ctx: Ctx): PlantPlan {
     plants.push(spec);
     byId.set(id, spec);
   });
+  plantDocs.forEach((d, i) => checkAlternative(ctx, ['plants', i], byId, processes.get(String(d.process)), regionId(ctx, ['plants', i, 'region'])));
   const zero = ctx.compileValue(0, [], 'plants.new.capacity', 'flow', RANGES.nonNegative);
   return {
     plants,
@@ -114,6 +117,7 @@ function plantSpec(
         outputs: terms(own.outputs, v),
         capacity: v[own.capacity],
         bands,
+        ...(p.alternativeTo ? { sharesCapacityOf: `${ctx.ids.regions[region]}.${p.alternativeTo}` } : {}),
         expansion: {
           enabled: own.expansion,
           leadTimePeriods: Math.round(v[p.leadTime]),
@@ -152,7 +156,27 @@ function compileProcess(ctx: Ctx, id: string, d: Doc): ProcessSpec {
     maxGrowth: ctx.scalar([...path, 'maxGrowth'], `${name}.maxGrowth`, 'growth', RANGES.nonNegative, DEFAULT_EXPANSION.maxGrowth),
     minStep: ctx.scalar([...path, 'minStep'], `${name}.minStep`, 'flow', RANGES.nonNegative, DEFAULT_EXPANSION.minStep),
     fullCost: d.fullCost === undefined ? -1 : ctx.scalar([...path, 'fullCost'], `${name}.fullCost`, 'price', RANGES.nonNegative),
+    alternativeTo: alternativeOf(ctx, path, d.alternativeTo),
   };
+}
+
+function alternativeOf(ctx: Ctx, path: Segment[], value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  if ([...ctx.ids.processes].includes(value)) return value;
+  ctx.error([...path, 'alternativeTo'], `unknown process "${value}"${knownList([...ctx.ids.processes].sort())}`);
+  return null;
+}
+
+/** A plant of an alternative process needs the plant whose lines it runs on, in its region. */
+function checkAlternative(ctx: Ctx, path: Segment[], byId: ReadonlyMap<string, PlantSpec>, process: ProcessSpec | undefined, region: number): void {
+  if (!process?.alternativeTo || region < 0) return;
+  if (process.alternativeTo === process.id) {
+    ctx.error(['processes', process.id, 'alternativeTo'], 'a process cannot be an alternative to itself');
+    return;
+  }
+  const primary = `${ctx.ids.regions[region]}.${process.alternativeTo}`;
+  if (!byId.has(primary))
+    ctx.error([...path, 'process'], `${process.id} runs on the lines of ${process.alternativeTo} (alternativeTo), but ${ctx.ids.regions[region]} has no plant of ${process.alternativeTo}`);
 }
 
 function compileRecipe(ctx: Ctx, path: Segment[], name: string): Term[] {
