@@ -132,7 +132,8 @@ export function checkNonNegative(result: PeriodResult, audit?: MarketAudit, tole
         if (a > 0) exported += a * x[j];
         else produced -= a * x[j];
       }
-      if (exported > produced + tolerance * Math.max(1, produced)) out.push(`rule of origin (row ${row}): exports ${exported} to a restricted destination > own production ${produced}`);
+      if (exported > produced + tolerance * Math.max(1, produced))
+        out.push(`rule of origin (row ${row}): exports ${exported} to a restricted destination > own production ${produced}`);
     }
   }
   return out;
@@ -173,32 +174,28 @@ export function checkEquilibrium(input: ModelInput, audit: MarketAudit, toleranc
       for (const j of cols) if (x[j] < ub[j] - primalTol(ub[j])) rent = Math.max(rent, surplus[j]);
     for (const j of cols) surplus[j] -= rent;
   });
-  // Rules of origin: a binding origin row's rent is the premium its destination pays for the third
-  // region's own output; it is earned by that region's producers and paid on its shipments there.
+  // Rules of origin and shared lines: their rents are the duals of their rows (≤ rows, so a dual is ≤ 0:
+  // the value a binding row takes from each unit that uses it). Columns may sit in several such rows (an
+  // import counted against every strict destination row of its region), so the rents are read from the
+  // LP rather than inferred, and the rows' own conditions are checked instead: rent never negative, and
+  // zero on a row with slack.
   const entries = rowEntries(layout);
   for (let row = layout.originRowStart; row < layout.numRows; row++) {
-    if (row < layout.sharedRowStart && !setup.controls.originActive[row - layout.originRowStart]) continue;
+    const y = outcome.rowDual[row];
     const list = entries.get(row) ?? [];
-    if (row >= layout.sharedRowStart) {
-      // Shared capacity: when the lines are full, the capacity rent is common to the recipes below their own caps.
-      const cap = setup.capacity[layout.sharedPrimary[row - layout.sharedRowStart]];
-      const used = list.reduce((sum, [j]) => sum + x[j], 0);
-      if (used < cap - tolerance * Math.max(1, cap)) continue;
-      let rent = 0;
-      for (const [j] of list) if (x[j] < ub[j] - primalTol(ub[j])) rent = Math.max(rent, surplus[j]);
-      for (const [j] of list) surplus[j] -= rent;
-      continue;
-    }
-    let net = 0;
+    let activity = 0;
     let size = 0;
     for (const [j, a] of list) {
-      net += a * x[j];
+      activity += a * x[j];
       size += Math.abs(a * x[j]);
+      surplus[j] += a * y;
     }
-    if (net < -tolerance * Math.max(1, size)) continue; // slack: no rent
-    let rent = 0;
-    for (const [j, a] of list) if (a > 0 && x[j] < ub[j] - primalTol(ub[j])) rent = Math.max(rent, surplus[j]);
-    for (const [j, a] of list) surplus[j] -= a * rent;
+    const upper = outcome.lp.rowUpper[row];
+    const rowScale = Math.max(1, ...list.map(([j]) => scale[j]));
+    if (y > tolerance * rowScale) out.push(`${rowLabel(layout, row)}: rent ${-y} < 0`);
+    else if (Number.isFinite(upper) && activity < upper - tolerance * Math.max(1, size, Math.abs(upper)) && y < -tolerance * rowScale)
+      out.push(`${rowLabel(layout, row)} has slack (${activity} < ${upper}) but a rent ${-y}`);
+    else if (!Number.isFinite(upper) && y < -tolerance * rowScale) out.push(`${rowLabel(layout, row)} is not in force but has a rent ${-y}`);
   }
   for (let j = 0; j < layout.numCols; j++) {
     const lo = x[j] <= primalTol(ub[j]);
@@ -292,6 +289,13 @@ function economicCosts(input: ModelInput, layout: LpLayout, setup: MarketSetup, 
 
 function primalTol(ub: number): number {
   return 1e-9 * Math.max(1, Number.isFinite(ub) ? Math.abs(ub) : 1);
+}
+
+/** What a non-balance row is, for messages. */
+function rowLabel(layout: LpLayout, row: number): string {
+  if (row >= layout.sharedRowStart) return `shared capacity of plant ${layout.sharedPrimary[row - layout.sharedRowStart]}`;
+  if (row >= layout.originRowStart) return `rule of origin (row ${row})`;
+  return `quota row ${row}`;
 }
 
 /** The [column, coefficient] entries of every non-balance row (quota and origin rows). */
