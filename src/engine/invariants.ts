@@ -175,10 +175,10 @@ export function checkEquilibrium(input: ModelInput, audit: MarketAudit, toleranc
     for (const j of cols) surplus[j] -= rent;
   });
   // Rules of origin and shared lines: their rents are the duals of their rows (≤ rows, so a dual is ≤ 0:
-  // the value a binding row takes from each unit that uses it). Columns may sit in several such rows (an
-  // import counted against every strict destination row of its region), so the rents are read from the
-  // LP rather than inferred, and the rows' own conditions are checked instead: rent never negative, and
-  // zero on a row with slack.
+  // the value a binding row takes from each unit that uses it). Columns may sit in several such rows (a
+  // plant's bands count against the origin row of every restricted destination of its region), so the
+  // rents are read from the LP rather than inferred, and the rows' own conditions are checked instead:
+  // rent never negative, and zero on a row with slack.
   const entries = rowEntries(layout);
   for (let row = layout.originRowStart; row < layout.numRows; row++) {
     const y = outcome.rowDual[row];
