@@ -249,8 +249,8 @@ async function monteCarloBench(dir: string, draws: number): Promise<void> {
   }
   console.table(rows);
   console.log(
-    `speed-up 2 workers / 1 worker: ${(seconds[0] / seconds[1]).toFixed(2)}× (draw 0 always runs first on the main thread, so with ` +
-      `${draws} draws the ideal is ${(draws / (1 + Math.ceil((draws - 1) / 2))).toFixed(2)}×; the wall time includes loading, worker start-up and writing the tables)`,
+    `speed-up 2 workers / 1 worker: ${(seconds[0] / seconds[1]).toFixed(2)}× (draw 0 runs on the main thread beside the workers, so 2 workers ` +
+      `put 3 threads on ${availableParallelism()} cores; the ideal is 2× on 2 free cores; the wall time includes loading, worker start-up and writing the tables)`,
   );
 }
 
