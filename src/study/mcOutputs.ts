@@ -39,7 +39,15 @@ export const MC_SUMMARY_COLUMNS = ['statistic', 'region', 'product', ...SUMMARY_
 /** Columns of timeseries_quantiles.csv. */
 export const QUANTILE_COLUMNS = ['period', 'region', 'product', 'measure', ...STATISTICS];
 /** Columns of sensitivity.csv. */
-export const SENSITIVITY_COLUMNS = ['input', 'unit', 'output', 'correlation', 'rank'];
+export const SENSITIVITY_COLUMNS = ['input', 'unit', 'output', 'correlation', 'rank', 'beyond_noise'];
+
+/**
+ * |ρ| below which a rank correlation over n draws is indistinguishable from none (≈ the two-sided 95 %
+ * bound of ρ under independence, 1.96/√(n−1)): rankings of inputs inside it are noise.
+ */
+export function correlationNoise(n: number): number {
+  return n > 1 ? 1.96 / Math.sqrt(n - 1) : 1;
+}
 
 const QUANTILE_KIND: Record<(typeof QUANTILE_MEASURES)[number], ColumnKind> = {
   price_usd_per_kg: 'price', price_change_pct: 'pct', shortage_t: 'tonnes', consumption_t: 'tonnes', unmet_t: 'tonnes', imports_t: 'tonnes',
@@ -160,8 +168,9 @@ export async function writeMonteCarloTables(dir: string, model: TableIds, shape:
           .filter((r): r is { input: { path: string; unit: string }; rho: number } => r.rho !== null)
           .sort((a, b) => Math.abs(b.rho) - Math.abs(a.rho) || (a.input.path < b.input.path ? -1 : 1));
         const output = `${pairName(i).join(':')}:${SUMMARY_MEASURES[m].name}`;
+        const noise = correlationNoise(random.length);
         for (let r = 0; r < rows.length; r++) {
-          yield [rows[r].input.path, rows[r].input.unit, output, formatKind(rows[r].rho, 'fraction'), String(r + 1)];
+          yield [rows[r].input.path, rows[r].input.unit, output, formatKind(rows[r].rho, 'fraction'), String(r + 1), Math.abs(rows[r].rho) > noise ? 'yes' : 'no'];
         }
       }
     }
