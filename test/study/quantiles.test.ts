@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { test as propTest, fc } from '@fast-check/vitest';
 import { pearson, quantileSorted, ranks, sampleStats, spearman } from '../../src/study/quantiles.js';
+import { correlationNoise } from '../../src/study/mcOutputs.js';
 
 describe('sample statistics', () => {
   it('uses type-7 quantiles', () => {
@@ -19,6 +20,10 @@ describe('sample statistics', () => {
     expect(spearman([1, 2, 3, 4], [10, 100, 1000, 10000])).toBeCloseTo(1, 12);
     expect(spearman([1, 2, 3, 4], [4, 3, 2, 1])).toBeCloseTo(-1, 12);
     expect(pearson([1, 1, 1], [1, 2, 3])).toBeNull();
+  });
+  it('marks correlations inside the 95 % band of independent samples as noise', () => {
+    expect(correlationNoise(101)).toBeCloseTo(0.196, 12);
+    expect(correlationNoise(1)).toBe(1);
   });
 });
 
