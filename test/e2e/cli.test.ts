@@ -92,6 +92,17 @@ describe('bad input', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it('refuses two scenarios that would write the same folder, before running either', () => {
+    const dir = tmp();
+    const text = readFileSync(join(ROOT, 'test/fixtures/study/scenario.yaml'), 'utf8').replace('extends: world.yaml', `extends: ${join(ROOT, 'test/fixtures/study/world.yaml')}`);
+    writeFileSync(join(dir, 'a.yaml'), text);
+    writeFileSync(join(dir, 'b.yaml'), text);
+    const res = reesim(['run', join(dir, 'a.yaml'), join(dir, 'b.yaml'), '--out', join(dir, 'out')]);
+    expect(res.code).toBe(2);
+    expect(res.stderr).toMatch(/both named "study"/);
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+  });
+
   it('rejects unknown flags and missing files with exit code 2', () => {
     const flag = reesim(['run', FIXTURE, '--draw', '3']);
     expect(flag.code).toBe(2);

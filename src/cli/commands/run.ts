@@ -1,6 +1,8 @@
 /** `reesim run <scenario…>`: simulate scenarios against their baselines and write results/<name>/. */
 import type { CommandModule } from 'yargs';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { loadScenario, ScenarioError, type Issue, type LoadOptions } from '../../scenario/index.js';
 import { loadHighsSolver } from '../../engine/index.js';
 import { runScenarioFile } from '../../study/runScenario.js';
 import { defaultWorkers } from '../../study/monteCarlo.js';
@@ -28,6 +30,27 @@ export function parseShard(text: string): { index: number; count: number } {
   return { index, count };
 }
 
+/**
+ * Validates every file before any runs, so that a mistake in the last file is reported (with all the
+ * others') before hours of simulation, and refuses two files that would write the same result folder.
+ */
+async function checkBeforeRunning(files: readonly string[], options: LoadOptions, out: string, shard?: { index: number; count: number }): Promise<void> {
+  const issues: Issue[] = [];
+  const byName = new Map<string, string>();
+  for (const file of files) {
+    try {
+      const { name } = await loadScenario(file, options);
+      const other = byName.get(name);
+      if (other) throw new UsageError(`${other} and ${file} are both named "${name}": they would write the same folder ${join(out, name)}${shard ? ' (shard)' : ''}; rename one`);
+      byName.set(name, file);
+    } catch (err) {
+      if (!(err instanceof ScenarioError)) throw err;
+      issues.push(...err.issues);
+    }
+  }
+  if (issues.length > 0) throw new ScenarioError(issues);
+}
+
 function wholeNumber(flag: string, value: number | undefined, min: number): void {
   if (value !== undefined && (!Number.isInteger(value) || value < min)) throw new UsageError(`--${flag} must be a whole number ≥ ${min}, got ${value}`);
 }
@@ -50,6 +73,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
     wholeNumber('workers', args.workers, 1);
     const shard = args.shard === undefined ? undefined : parseShard(args.shard);
     const files = await expandScenarioArgs(args.scenarios);
+    await checkBeforeRunning(files, { seed: args.seed, draws: args.draws }, args.out, shard);
     const solvers = await loadHighsSolver();
     const command = ['reesim', ...process.argv.slice(2)].join(' ');
     for (const file of files) {
