@@ -17,7 +17,7 @@
  *   It also checks that the wedges τ·p̂_o match the final prices within the fixed-point tolerance.
  */
 import type { ModelInput, PeriodResult } from '../model/types.js';
-import { COL, COL_NAMES, type LpLayout } from './layout.js';
+import { COL, COL_NAMES, splitLink, type LpLayout } from './layout.js';
 import { plantSubsidy, type MarketOutcome, type MarketSetup } from './market.js';
 
 /** Everything needed to audit one cleared period. */
@@ -258,9 +258,7 @@ function economicCosts(input: ModelInput, layout: LpLayout, setup: MarketSetup, 
       case COL.trade:
       case COL.leak:
       case COL.ship: {
-        const d = ref % R;
-        const o = Math.floor(ref / R) % R;
-        const p = Math.floor(ref / (R * R));
+        const [p, o, d] = splitLink(R, ref);
         const po = Math.max(0, wedgePrice[o * P + p]);
         cost[j] = Math.max(0, input.transportCost[ref]) + c.adValorem[ref] * po;
         if (layout.colKind[j] === COL.leak) cost[j] += input.dynamics.leakage.extraCostShare * po;
