@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import type { ModelInput, PeriodResult } from '../model/types.js';
+import { indexOf } from './targets.js';
 
 const point = z.strictObject({
   date: z.union([z.string(), z.number()]).describe('YYYY-MM, YYYY-Qn or YYYY'),
@@ -67,19 +68,22 @@ export function periodsOf(model: ModelInput, date: string): number[] {
 export function seriesValue(model: ModelInput, results: readonly PeriodResult[], s: HistorySeries, ts: readonly number[]): number {
   const R = model.regions.length;
   const P = model.products.length;
-  const ids = (list: readonly string[], of: readonly { id: string }[]) => list.map((id) => {
-    const i = of.findIndex((x) => x.id === id);
-    if (i < 0) throw new Error(`history series ${s.id}: unknown id "${id}"`);
-    return i;
-  });
-  const regions = ids(s.regions, model.regions);
-  const products = ids(s.products, model.products);
+  const ids = (list: readonly string[], of: readonly { id: string }[], what: string) => {
+    try {
+      return list.map((id) => indexOf(of, id, what));
+    } catch (err) {
+      throw new Error(`history series ${s.id}: ${(err as Error).message}`);
+    }
+  };
+  const regions = ids(s.regions, model.regions, 'region');
+  const products = ids(s.products, model.products, 'product');
+  const to = s.measure === 'exports' && s.to ? ids(s.to, model.regions, 'region') : null;
   let total = 0;
   for (const t of ts) for (const r of regions) for (const p of products) {
     const res = results[t];
     if (s.measure === 'price') total += res.price[r * P + p];
-    else if (s.measure === 'exports' && s.to) {
-      for (const d of ids(s.to, model.regions)) if (d !== r) total += res.flow[(p * R + r) * R + d];
+    else if (to) {
+      for (const d of to) if (d !== r) total += res.flow[(p * R + r) * R + d];
     } else total += res[s.measure][r * P + p];
   }
   return s.measure === 'price' ? total / (ts.length * regions.length * products.length) : total;

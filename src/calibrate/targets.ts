@@ -71,7 +71,8 @@ export interface TargetResult {
   readonly ok: boolean;
 }
 
-function indexOf(list: readonly { id: string }[], id: string, what: string): number {
+/** Index of `id` in a list of regions, products…; throws naming `what` when it is unknown. */
+export function indexOf(list: readonly { id: string }[], id: string, what: string): number {
   const i = list.findIndex((x) => x.id === id);
   if (i < 0) throw new Error(`unknown ${what} "${id}"`);
   return i;

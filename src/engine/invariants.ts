@@ -5,15 +5,15 @@
  *
  * - checkBalance works on the reported `PeriodResult` alone: physical mass balance per region × product.
  * - checkNonNegative: every reported number finite, quantities ≥ 0, activity ≤ capacity, and (given the
- *   audit) every LP column within its bounds and every quota respected.
+ *   audit) every LP column within its bounds and every quota, rule-of-origin and shared-capacity row respected.
  * - checkEquilibrium recomputes each column's economic cost from the world data, the policy controls and
  *   the settled wedge prices — not from the LP the engine built — and checks the optimality conditions
  *   against the reported prices: a band runs full when output value − input value > its cost and idles
  *   when below; a tier is served in full when its WTP > price and not at all when below; on a link with
  *   flow p_d = p_o + c + τ·p̂_o (+ the leakage surcharge), on an open link without flow p_d ≤ that, and at a
- *   cap p_d ≥ that (the difference is the quota rent); a quota's rent is common to its flowing links; a
- *   binding rule of origin adds its rent to the third region's shipments and producers, and full shared
- *   lines a capacity rent to the recipes that share them (layout.ts).
+ *   cap p_d ≥ that (the difference is the quota rent). Rents of quota, rule-of-origin and shared-capacity
+ *   rows are their LP duals: they enter each column's surplus, and each row's own conditions are checked
+ *   (rent ≥ 0, and 0 on a row with slack or not in force) (layout.ts).
  *   It also checks that the wedges τ·p̂_o match the final prices within the fixed-point tolerance.
  */
 import type { ModelInput, PeriodResult } from '../model/types.js';
@@ -83,7 +83,7 @@ export function checkBalance(input: ModelInput, previous: PeriodResult | null, c
   return out;
 }
 
-/** Finite numbers, non-negative quantities, activity ≤ capacity; with an audit, LP bounds and quotas too. */
+/** Finite numbers, non-negative quantities, activity ≤ capacity; with an audit, LP column and row bounds too. */
 export function checkNonNegative(result: PeriodResult, audit?: MarketAudit, tolerance = INVARIANT_TOLERANCE): string[] {
   const out: string[] = [];
   const quantities = [
@@ -112,28 +112,12 @@ export function checkNonNegative(result: PeriodResult, audit?: MarketAudit, tole
       if (!Number.isFinite(x[j])) out.push(`${describeColumn(layout, j)}: value ${x[j]} not finite`);
       else if (x[j] < -tol || x[j] > ub[j] + tol) out.push(`${describeColumn(layout, j)}: value ${x[j]} outside [0, ${ub[j]}]`);
     }
-    layout.quotaRow.forEach((row, i) => {
-      if (row < 0) return;
-      const limit = audit.setup.controls.quotaLimit[i];
-      const used = quotaUse(layout, row, x);
-      if (used > limit + tolerance * Math.max(1, limit)) out.push(`quota ${layout.policies[i].id}: exports ${used} > limit ${limit}`);
-    });
-    const entries = rowEntries(layout);
-    layout.sharedPrimary.forEach((primary, k) => {
-      const cap = audit.setup.capacity[primary];
-      const used = (entries.get(layout.sharedRowStart + k) ?? []).reduce((sum, [j]) => sum + x[j], 0);
-      if (used > cap + tolerance * Math.max(1, cap)) out.push(`plant ${primary} and its alternative recipes: activity ${used} > shared capacity ${cap}`);
-    });
-    for (let row = layout.originRowStart; row < layout.sharedRowStart; row++) {
-      if (!audit.setup.controls.originActive[row - layout.originRowStart]) continue;
-      let exported = 0;
-      let produced = 0;
-      for (const [j, a] of entries.get(row) ?? []) {
-        if (a > 0) exported += a * x[j];
-        else produced -= a * x[j];
-      }
-      if (exported > produced + tolerance * Math.max(1, produced))
-        out.push(`rule of origin (row ${row}): exports ${exported} to a restricted destination > own production ${produced}`);
+    // Quotas, rules of origin and shared lines: every non-balance row within its upper bound.
+    for (const [row, list] of rowEntries(layout)) {
+      const upper = audit.outcome.lp.rowUpper[row];
+      const activity = list.reduce((sum, [j, a]) => sum + a * x[j], 0);
+      const size = list.reduce((sum, [j, a]) => sum + Math.abs(a * x[j]), 0);
+      if (activity > upper + tolerance * Math.max(1, size, Math.abs(upper))) out.push(`${rowLabel(layout, row)}: ${activity} > its limit ${upper}`);
     }
   }
   return out;
@@ -163,26 +147,13 @@ export function checkEquilibrium(input: ModelInput, audit: MarketAudit, toleranc
     surplus[j] = v - cost[j];
     scale[j] = Math.max(1, s);
   }
-  // Quota rents: common to the links a binding quota leaves below their own caps.
-  layout.quotaRow.forEach((row, i) => {
-    if (row < 0) return;
-    const limit = setup.controls.quotaLimit[i];
-    const cols = quotaColumns(layout, row);
-    const used = cols.reduce((sum, j) => sum + x[j], 0);
-    let rent = 0;
-    if (Number.isFinite(limit) && used >= limit - tolerance * Math.max(1, limit))
-      for (const j of cols) if (x[j] < ub[j] - primalTol(ub[j])) rent = Math.max(rent, surplus[j]);
-    for (const j of cols) surplus[j] -= rent;
-  });
-  // Rules of origin and shared lines: their rents are the duals of their rows (≤ rows, so a dual is ≤ 0:
-  // the value a binding row takes from each unit that uses it). Columns may sit in several such rows (a
-  // plant's bands count against the origin row of every restricted destination of its region), so the
-  // rents are read from the LP rather than inferred, and the rows' own conditions are checked instead:
-  // rent never negative, and zero on a row with slack.
-  const entries = rowEntries(layout);
-  for (let row = layout.originRowStart; row < layout.numRows; row++) {
+  // Quotas, rules of origin and shared lines: their rents are the duals of their rows (≤ rows, so a dual
+  // is ≤ 0: the value a binding row takes from each unit that uses it). Columns may sit in several such
+  // rows (a plant's bands count against the origin row of every restricted destination of its region),
+  // so the rents are read from the LP rather than inferred, and the rows' own conditions are checked
+  // instead: rent never negative, zero on a row with slack or not in force.
+  for (const [row, list] of rowEntries(layout)) {
     const y = outcome.rowDual[row];
-    const list = entries.get(row) ?? [];
     let activity = 0;
     let size = 0;
     for (const [j, a] of list) {
@@ -293,10 +264,11 @@ function primalTol(ub: number): number {
 function rowLabel(layout: LpLayout, row: number): string {
   if (row >= layout.sharedRowStart) return `shared capacity of plant ${layout.sharedPrimary[row - layout.sharedRowStart]}`;
   if (row >= layout.originRowStart) return `rule of origin (row ${row})`;
-  return `quota row ${row}`;
+  const policy = layout.quotaRow.indexOf(row);
+  return `quota ${policy >= 0 ? layout.policies[policy].id : `row ${row}`}`;
 }
 
-/** The [column, coefficient] entries of every non-balance row (quota and origin rows). */
+/** The [column, coefficient] entries of every non-balance row (quota, origin and shared-capacity rows). */
 function rowEntries(layout: LpLayout): Map<number, [number, number][]> {
   const out = new Map<number, [number, number][]>();
   for (let j = 0; j < layout.numCols; j++)
@@ -308,17 +280,6 @@ function rowEntries(layout: LpLayout): Map<number, [number, number][]> {
       list.push([j, layout.values[e]]);
     }
   return out;
-}
-
-function quotaColumns(layout: LpLayout, row: number): number[] {
-  const cols: number[] = [];
-  for (let j = 0; j < layout.numCols; j++)
-    for (let e = layout.starts[j]; e < layout.starts[j + 1]; e++) if (layout.indices[e] === row) cols.push(j);
-  return cols;
-}
-
-function quotaUse(layout: LpLayout, row: number, x: Float64Array): number {
-  return quotaColumns(layout, row).reduce((s, j) => s + x[j], 0);
 }
 
 function maxAbs(a: Float64Array): number {

@@ -159,6 +159,20 @@ export function linkIndex(R: number, p: number, o: number, d: number): number {
   return (p * R + o) * R + d;
 }
 
+/**
+ * Calls fn for every link r→d of a third region r (outside the selection's origins, r ≠ d) into one of
+ * the selection's destinations, for each of its products: the links a rule of origin bounds.
+ */
+export function forEachThirdCountryLink(
+  R: number,
+  sel: { readonly from: readonly number[]; readonly to: readonly number[]; readonly products: readonly number[] },
+  fn: (link: number) => void,
+): void {
+  for (const p of sel.products)
+    for (const d of sel.to)
+      for (let r = 0; r < R; r++) if (r !== d && !sel.from.includes(r)) fn(linkIndex(R, p, r, d));
+}
+
 /** Calls fn for every link o→d (o ≠ d) of a link selection. */
 export function forEachSelectedLink(
   R: number,
@@ -359,16 +373,20 @@ export function buildLayout(input: ModelInput): LpLayout {
   const quotaRow = new Int32Array(policies.length).fill(-1);
   let numRows = N;
   const extra = new Map<number, Map<number, number>>(); // col → row → coefficient
+  /** Adds coefficient v of column col (none when col < 0) in a non-balance row. */
+  const addEntry = (col: number, row: number, v: number) => {
+    if (col < 0) return;
+    if (!extra.has(col)) extra.set(col, new Map());
+    const m = extra.get(col)!;
+    m.set(row, (m.get(row) ?? 0) + v);
+  };
   policies.forEach((pol, i) => {
     if (pol.type !== 'export_quota') return;
     const row = numRows++;
     quotaRow[i] = row;
     forEachSelectedLink(R, pol, (l) => {
-      for (const col of [tradeCol[l], shipCol[l]]) {
-        if (col < 0) continue;
-        if (!extra.has(col)) extra.set(col, new Map());
-        extra.get(col)!.set(row, 1);
-      }
+      addEntry(tradeCol[l], row, 1);
+      addEntry(shipCol[l], row, 1);
     });
   });
 
@@ -376,34 +394,25 @@ export function buildLayout(input: ModelInput): LpLayout {
   const originRowStart = numRows;
   const originRowOf = new Int32Array(L).fill(-1);
   if (!input.market.reexport) {
-    for (const pol of policies) {
-      if (!isRestrictiveLinkPolicy(pol) || !('to' in pol)) continue;
-      for (const p of pol.products)
-        for (const d of pol.to)
-          for (let r = 0; r < R; r++) {
-            if (r === d || pol.from.includes(r)) continue;
-            const l = linkIndex(R, p, r, d);
-            if (originRowOf[l] < 0) originRowOf[l] = numRows++;
-          }
-    }
-    const add = (col: number, row: number, v: number) => {
-      if (col < 0) return;
-      if (!extra.has(col)) extra.set(col, new Map());
-      const m = extra.get(col)!;
-      m.set(row, (m.get(row) ?? 0) + v);
-    };
+    for (const pol of policies)
+      if (isRestrictiveLinkPolicy(pol) && 'to' in pol)
+        forEachThirdCountryLink(R, pol, (l) => {
+          if (originRowOf[l] < 0) originRowOf[l] = numRows++;
+        });
+    // Producers of each region × product: plant and output per tonne of activity.
+    const producers: { plant: number; out: number }[][] = Array.from({ length: N }, () => []);
+    input.plants.forEach((plant, i) => {
+      for (const o of plant.outputs) if (o.perUnit > 0) producers[plant.region * P + o.product].push({ plant: i, out: o.perUnit });
+    });
     for (let l = 0; l < L; l++) {
       const row = originRowOf[l];
       if (row < 0) continue;
       const [p, r] = splitLink(R, l);
-      add(tradeCol[l], row, 1);
-      add(leakCol[l], row, 1);
-      add(shipCol[l], row, 1);
-      input.plants.forEach((plant, i) => {
-        if (plant.region !== r) return;
-        const out = plant.outputs.reduce((sum, o) => sum + (o.product === p ? o.perUnit : 0), 0);
-        if (out > 0) for (let j = plantBandStart[i]; j < plantBandStart[i + 1]; j++) add(j, row, -out);
-      });
+      addEntry(tradeCol[l], row, 1);
+      addEntry(leakCol[l], row, 1);
+      addEntry(shipCol[l], row, 1);
+      for (const { plant, out } of producers[r * P + p])
+        for (let j = plantBandStart[plant]; j < plantBandStart[plant + 1]; j++) addEntry(j, row, -out);
     }
   }
 
@@ -420,15 +429,9 @@ export function buildLayout(input: ModelInput): LpLayout {
       row = numRows++;
       rowOfPrimary.set(primary, row);
       sharedPrimary.push(primary);
-      for (let j = plantBandStart[primary]; j < plantBandStart[primary + 1]; j++) {
-        if (!extra.has(j)) extra.set(j, new Map());
-        extra.get(j)!.set(row, 1);
-      }
+      for (let j = plantBandStart[primary]; j < plantBandStart[primary + 1]; j++) addEntry(j, row, 1);
     }
-    for (let j = plantBandStart[i]; j < plantBandStart[i + 1]; j++) {
-      if (!extra.has(j)) extra.set(j, new Map());
-      extra.get(j)!.set(row, 1);
-    }
+    for (let j = plantBandStart[i]; j < plantBandStart[i + 1]; j++) addEntry(j, row, 1);
   });
 
   const numCols = b.kind.length;

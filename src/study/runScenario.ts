@@ -101,9 +101,12 @@ async function writeCentralTables(tmp: string, model: ModelInput, run: RunResult
   await writeCsv(join(tmp, 'flows.csv'), headers(FLOW_COLUMNS), flowRows(model, run, 0));
 }
 
-/** Loads, runs and writes one scenario file. Throws ScenarioError (bad input) before anything is written. */
-export async function runScenarioFile(file: string, solvers: SolverFactory, options: RunOptions): Promise<RunSummary> {
-  const loaded = await loadScenario(file, options);
+/**
+ * Loads (unless the caller already has `preloaded` with the same options), runs and writes one scenario
+ * file. Throws ScenarioError (bad input) before anything is written.
+ */
+export async function runScenarioFile(file: string, solvers: SolverFactory, options: RunOptions, preloaded?: LoadedScenario): Promise<RunSummary> {
+  const loaded = preloaded ?? (await loadScenario(file, options));
   const shard = options.shard;
   const dir = join(options.outDir, shard ? `${loaded.name}.shard-${shard.index}-of-${shard.count}` : loaded.name);
   const done = { name: loaded.name, dir, draws: loaded.draws, warnings: loaded.warnings ?? [] };

@@ -2,7 +2,7 @@
 import type { CommandModule } from 'yargs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { loadScenario, ScenarioError, type Issue, type LoadOptions } from '../../scenario/index.js';
+import { loadScenario, ScenarioError, type Issue, type LoadedScenario, type LoadOptions } from '../../scenario/index.js';
 import { loadHighsSolver } from '../../engine/index.js';
 import { runScenarioFile } from '../../study/runScenario.js';
 import { defaultWorkers } from '../../study/monteCarlo.js';
@@ -31,24 +31,28 @@ export function parseShard(text: string): { index: number; count: number } {
 }
 
 /**
- * Validates every file before any runs, so that a mistake in the last file is reported (with all the
- * others') before hours of simulation, and refuses two files that would write the same result folder.
+ * Loads and validates every file before any runs, so that a mistake in the last file is reported (with
+ * all the others') before hours of simulation, and refuses two files that would write the same result
+ * folder. Returns the loaded scenarios, in file order.
  */
-async function checkBeforeRunning(files: readonly string[], options: LoadOptions, out: string, shard?: { index: number; count: number }): Promise<void> {
+async function loadAll(files: readonly string[], options: LoadOptions, out: string, shard?: { index: number; count: number }): Promise<LoadedScenario[]> {
   const issues: Issue[] = [];
+  const loaded: LoadedScenario[] = [];
   const byName = new Map<string, string>();
   for (const file of files) {
     try {
-      const { name } = await loadScenario(file, options);
-      const other = byName.get(name);
-      if (other) throw new UsageError(`${other} and ${file} are both named "${name}": they would write the same folder ${join(out, name)}${shard ? ' (shard)' : ''}; rename one`);
-      byName.set(name, file);
+      const scenario = await loadScenario(file, options);
+      const other = byName.get(scenario.name);
+      if (other) throw new UsageError(`${other} and ${file} are both named "${scenario.name}": they would write the same folder ${join(out, scenario.name)}${shard ? ' (shard)' : ''}; rename one`);
+      byName.set(scenario.name, file);
+      loaded.push(scenario);
     } catch (err) {
       if (!(err instanceof ScenarioError)) throw err;
       issues.push(...err.issues);
     }
   }
   if (issues.length > 0) throw new ScenarioError(issues);
+  return loaded;
 }
 
 function wholeNumber(flag: string, value: number | undefined, min: number): void {
@@ -73,16 +77,16 @@ export const runCommand: CommandModule<object, RunArgs> = {
     wholeNumber('workers', args.workers, 1);
     const shard = args.shard === undefined ? undefined : parseShard(args.shard);
     const files = await expandScenarioArgs(args.scenarios);
-    await checkBeforeRunning(files, { seed: args.seed, draws: args.draws }, args.out, shard);
+    const loaded = await loadAll(files, { seed: args.seed, draws: args.draws }, args.out, shard);
     const solvers = await loadHighsSolver();
     const command = ['reesim', ...process.argv.slice(2)].join(' ');
-    for (const file of files) {
+    for (const [k, file] of files.entries()) {
       const t0 = performance.now();
       const progress = drawProgress(file, args.quiet);
       const done = await runScenarioFile(file, solvers, {
         outDir: args.out, seed: args.seed, draws: args.draws, check: args.check, command, shard,
         workers: args.workers ?? defaultWorkers(args.draws ?? 1), onDraw: progress.onDraw,
-      }).finally(progress.stop);
+      }, loaded[k]).finally(progress.stop);
       if (!args.quiet) {
         for (const w of done.warnings) process.stderr.write(`warning: ${file}: ${w}\n`);
         const secs = ((performance.now() - t0) / 1000).toFixed(1);

@@ -5,8 +5,8 @@
  * the maximum, ad valorem rates add up, floors take the maximum, demand factors multiply, capacity
  * changes and stockpile quantities add up.
  */
-import type { ModelInput, PolicyInput } from '../../model/types.js';
-import { forEachSelectedLink, type LpLayout } from '../layout.js';
+import type { LinkSelection, ModelInput, PolicyInput } from '../../model/types.js';
+import { forEachSelectedLink, forEachThirdCountryLink, type LpLayout } from '../layout.js';
 
 /** Per-period policy effects on the market, indexed like the layout. */
 export interface PeriodControls {
@@ -143,17 +143,13 @@ export function forEachLinkOf(
  * may send its destinations at most what it produced (layout.ts, origin rows).
  */
 export function markOriginRules(
-  pol: PolicyInput & { readonly from: readonly number[]; readonly to: readonly number[]; readonly products: readonly number[] },
+  pol: PolicyInput & LinkSelection,
   ctx: PolicyContext,
   out: PeriodControls,
 ): void {
   const { layout } = ctx;
-  const R = layout.regions;
-  for (const p of pol.products)
-    for (const d of pol.to)
-      for (let r = 0; r < R; r++) {
-        if (r === d || pol.from.includes(r)) continue;
-        const row = layout.originRowOf[(p * R + r) * R + d];
-        if (row >= 0) out.originActive[row - layout.originRowStart] = 1;
-      }
+  forEachThirdCountryLink(layout.regions, pol, (l) => {
+    const row = layout.originRowOf[l];
+    if (row >= 0) out.originActive[row - layout.originRowStart] = 1;
+  });
 }
