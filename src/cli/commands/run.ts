@@ -85,7 +85,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
       const progress = drawProgress(file, args.quiet);
       const done = await runScenarioFile(file, solvers, {
         outDir: args.out, seed: args.seed, draws: args.draws, check: args.check, command, shard,
-        workers: args.workers ?? defaultWorkers(args.draws ?? 1), onDraw: progress.onDraw,
+        workers: args.workers ?? defaultWorkers(loaded[k].draws), onDraw: progress.onDraw,
       }, loaded[k]).finally(progress.stop);
       if (!args.quiet) {
         for (const w of done.warnings) process.stderr.write(`warning: ${file}: ${w}\n`);
