@@ -77,17 +77,16 @@ interface Measure {
   readonly periodMs: number[];
   readonly runMs: number;
   readonly iterations: number[];
-  readonly counters: Record<string, number>;
   readonly rssMb: number;
   readonly heapMb: number;
 }
 
-/** Wraps a factory so that every solve is timed and the solvers' counters are collected. */
-function timed(factory: SolverFactory, sink: number[], solvers: MarketSolver[]): SolverFactory {
+/** Wraps a factory so that every period solve is timed. */
+function timed(factory: SolverFactory, sink: number[]): SolverFactory {
   return {
+    oneShot: factory.oneShot,
     create(layout) {
       const inner: MarketSolver = factory.create(layout);
-      solvers.push(inner);
       return {
         solve(lp) {
           const t0 = performance.now();
@@ -116,10 +115,9 @@ function measure(name: string, world: ModelInput, factory: SolverFactory): Measu
   const solveMs: number[] = [];
   const periodMs: number[] = [];
   const iterations: number[] = [];
-  const solvers: MarketSolver[] = [];
   const r0 = performance.now();
   let last = r0;
-  simulate(world, timed(factory, solveMs, solvers), {
+  simulate(world, timed(factory, solveMs), {
     onPeriod: (_audit, result) => {
       const now = performance.now();
       periodMs.push(now - last);
@@ -128,8 +126,6 @@ function measure(name: string, world: ModelInput, factory: SolverFactory): Measu
     },
   });
   const runMs = performance.now() - r0;
-  const counters: Record<string, number> = {};
-  for (const s of solvers) for (const [k, v] of Object.entries(s.counters?.() ?? {})) counters[k] = k === 'columns' ? v : (counters[k] ?? 0) + v;
   const mem = process.memoryUsage();
   return {
     name,
@@ -141,7 +137,6 @@ function measure(name: string, world: ModelInput, factory: SolverFactory): Measu
     periodMs,
     runMs,
     iterations,
-    counters,
     rssMb: mem.rss / 2 ** 20,
     heapMb: mem.heapUsed / 2 ** 20,
   };
@@ -152,7 +147,6 @@ function engineTable(ms: Measure[]): void {
     ms.map((m) => ({
       variant: m.name,
       'LP cols': m.cols,
-      'cols in HiGHS': m.counters.columns ?? m.cols,
       'LP rows': m.rows,
       nnz: m.nnz,
       'layout ms': m.layoutMs.toFixed(1),
@@ -164,8 +158,6 @@ function engineTable(ms: Measure[]): void {
       'run s (both)': (m.runMs / 1000).toFixed(2),
       'FP iter mean': mean(m.iterations).toFixed(2),
       'FP iter max': Math.max(...m.iterations),
-      'reduced LPs': m.counters.reducedSolves ?? '',
-      fallbacks: m.counters.fallbacks ?? '',
       'RSS MB': m.rssMb.toFixed(0),
       'heap MB': m.heapMb.toFixed(0),
     })),
@@ -198,33 +190,17 @@ async function engineBench(dir: string, quick: boolean): Promise<void> {
   console.log(`HiGHS WebAssembly load: ${(performance.now() - t0).toFixed(0)} ms`);
   const loaded = await loadScenario(benchScenario(dir, 1), {});
   const shipped = resolveDraw(loaded, 0).model;
-  const windowed: ModelInput = { ...shipped, market: { ...shipped.market, tierWindow: WINDOW } };
-  // Warm up the JIT and the WebAssembly module on a short run of each path.
+  // Warm up the JIT and the WebAssembly module on a short run.
   const short = (w: ModelInput): ModelInput => ({ ...w, timeline: { ...w.timeline, labels: w.timeline.labels.slice(0, 6) } });
   measure('warm-up', short(shipped), factory);
-  measure('warm-up', short(windowed), factory);
-
-  const results: Measure[] = [];
-  results.push(measure('world-2024, full LP (default)', shipped, factory));
-  results.push(measure(`world-2024, tierWindow ${WINDOW} (opt-in)`, windowed, factory));
+  const results: Measure[] = [measure('world-2024', shipped, factory)];
   if (!quick) {
     results.push(measure('synthetic real-size, grid 2 %', realSizeWorld(1, 1.02), factory));
     results.push(measure('synthetic real-size, grid 5 %', realSizeWorld(1, 1.05), factory));
   }
   engineTable(results);
-  const [full, win] = results;
-  console.log(
-    `ratio tierWindow ${WINDOW} / full LP (world-2024, same process): run time ${(win.runMs / full.runMs).toFixed(2)}, ` +
-      `mean solve ${(mean(win.solveMs) / mean(full.solveMs)).toFixed(2)}, columns HiGHS sees ${((win.counters.columns ?? win.cols) / full.cols).toFixed(2)}`,
-  );
-  // The windowed run is re-run with every invariant checked each period (throws EquilibriumError otherwise).
-  const d = divergence(simulate(shipped, factory), simulate(windowed, factory, { check: true }));
-  console.log(
-    `tierWindow results vs full LP: first differing period ${d.firstPeriod < 0 ? 'none' : d.firstPeriod}, max relative difference ` +
-      `price ${d.price.toExponential(1)}, consumption ${d.consumption.toExponential(1)} (alternative optima of degenerate LPs, amplified by the dynamics; the windowed run passed every invariant, checked each period)`,
-  );
-  if (results.length > 3) {
-    const [, , a, b] = results;
+  if (results.length > 2) {
+    const [, a, b] = results;
     console.log(`ratio grid 5 % / grid 2 % (synthetic): run time ${(b.runMs / a.runMs).toFixed(2)}, mean solve ${(mean(b.solveMs) / mean(a.solveMs)).toFixed(2)}, LP columns ${(b.cols / a.cols).toFixed(2)}`);
   }
 }

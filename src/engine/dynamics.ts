@@ -17,7 +17,7 @@
  *   price); the structural factor closes `adjustmentPerPeriod` of the gap to (p̄/p_ref)^(ε_LR − ε_SR), so
  *   that in the long run demand responds with ε_LR in total (the short-run response is in the curve
  *   itself). The target is capped at MAX_STRUCTURAL.
- * - Licensed shipments move along the pipeline ring and arrive `delay` periods after leaving.
+ * - Licensed shipments move along the pipeline ring and arrive the delay in force when they left later.
  */
 import type { ModelInput, PeriodResult } from '../model/types.js';
 import type { LpLayout } from './layout.js';
@@ -48,7 +48,7 @@ export function advanceState(
     lastPrice: Float64Array.from(res.price),
     ...cap,
     ...dem,
-    transitRing: advanceTransit(layout, state.transitRing, t, summary.shipments, ringSizes(input, layout).transitSlots),
+    transitRing: advanceTransit(state.transitRing, t, summary.shipments, summary.shipDelay, ringSizes(input, layout).transitSlots),
   };
 }
 
@@ -130,15 +130,15 @@ function advanceDemand(input: ModelInput, state: RunState, price: Float64Array, 
   return { structural, smoothedPrice };
 }
 
-/** Empties the slot that arrived in period t and books the shipments leaving in t for t + delay. */
-function advanceTransit(layout: LpLayout, ring: Float64Array, t: number, shipments: Float64Array, slots: number): Float64Array {
+/** Empties the slot that arrived in period t and books the shipments leaving in t for t + their delay. */
+function advanceTransit(ring: Float64Array, t: number, shipments: Float64Array, delay: Int32Array, slots: number): Float64Array {
   const L = shipments.length;
   const out = Float64Array.from(ring);
   const here = t % slots;
   for (let l = 0; l < L; l++) out[here * L + l] = 0;
   for (let l = 0; l < L; l++) {
     if (shipments[l] === 0) continue;
-    const slot = (t + layout.shipDelay[l]) % slots;
+    const slot = (t + delay[l]) % slots;
     out[slot * L + l] += shipments[l];
   }
   return out;

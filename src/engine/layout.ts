@@ -2,35 +2,36 @@
  * The period LP, laid out once per run.
  *
  * Every period of a run solves the same LP structure; only column bounds, column costs and row bounds
- * change. This module fixes the columns, rows and the sparse matrix (CSC, typed arrays) from the world
- * and from the union of world and scenario policies, so that the baseline and the scenario run share one
- * layout (their LPs differ only in bounds and costs, which is what makes "no scenario policy ⇒ scenario
- * identical to baseline" hold bit for bit).
+ * change. This module fixes the columns, rows and the sparse matrix (CSC, typed arrays, and its transpose)
+ * from the world and from the union of world and scenario policies, so that the baseline and the scenario
+ * run share one layout (their LPs differ only in bounds and costs, which is what makes "no scenario policy
+ * ⇒ scenario identical to baseline" hold bit for bit).
  *
  * Rows
  * - one **balance row** per region × product (row index = r·P + p), an equality:
  *   Σ supply columns − Σ use columns = critical requirement − beginning stock − arrivals − strategic release.
  *   Its dual is the regional price (USD/kg): HiGHS reports, for a minimisation, the marginal cost of
- *   one more tonne of required net supply, which is the price (checked in the hand-case tests).
- * - one **quota row** per `export_quota` policy: Σ trade on its links ≤ limit.
- * - **shared-capacity rows**: a plant and the plants running alternative recipes on its lines
- *   (PlantDef.sharesCapacityOf) together stay within its capacity; the row's dual is the capacity rent.
+ *   one more tonne of required net supply, which is the price (checked in the hand-case tests). Where
+ *   the duals are not unique the engine picks canonical ones (canonical.ts).
+ * - one **quota row** per `export_quota` policy: Σ trade and licensed shipments on its links ≤ limit.
  * - **origin rows** (rules of origin), unless `market.reexport`: for every destination d and product p
  *   that some restrictive link policy (ban, quota, licence, tariff, export tax, import ban) covers, and
  *   every third region r outside that policy's origins: Σ exports r→d of p ≤ r's production of p. In
- *   force only while such a policy is (otherwise the row is relaxed), so goods are homogeneous and
+ *   force only while such a policy restricts (otherwise the row is relaxed), so goods are homogeneous and
  *   freely re-exported in unrestricted trade, but a restricted origin's goods cannot reach d relabelled
  *   by a third country — that route exists only as the policy's explicit leakage. The row's dual is
  *   the premium d pays for goods of non-restricted origin; a third region may still export its own
  *   output to d and import for its own use (fungibility).
  *   Each restricted destination is bounded separately, so a region could send its whole output to each
  *   of two restricted destinations at once: generous when several destinations are restricted together.
+ * - **shared-capacity rows**: a plant and the plants running alternative recipes on its lines
+ *   (PlantDef.sharesCapacityOf) together stay within its capacity; the row's dual is the capacity rent.
  *
  * Columns (t per period; the objective is a cost to minimise in kUSD = USD/kg × t)
  * - band: a plant's activity in one cost band; +perUnit in each output row, −perUnit in each input row.
  * - trade: shipment o→d that arrives in the same period; −1 at o, +1 at d.
  * - leak: the "via third countries" route of a capped link (ban, quota, licence); −1 at o, +1 at d.
- * - ship: a licensed shipment with a delay; −1 at o only, it arrives `delay` periods later.
+ * - ship: a licensed shipment with a delay; −1 at o only, it arrives the licence's delay later.
  * - tier: a step of the region's demand-for-consumption-and-holding curve on a geometric price grid;
  *   −1, cost −w_k (willingness to pay). Final demand and commercial stock holding share the grid, so
  *   they share the columns: two columns with the same WTP and the same matrix column are perfect
@@ -39,6 +40,9 @@
  * - hold / dispose: the surplus sink of each balance row (hold: involuntary stock at zero value for
  *   products that cannot be disposed of; dispose: at `disposalCost` otherwise). It keeps the LP feasible.
  * - build: strategic purchases under a `stockpile_build` policy, −1, WTP = the product's highest choke.
+ *
+ * Policies are taken with their link selections normalised (`normaliseSelection`): an export-side
+ * policy (ban, quota, licence, export tax) never has one of its own origins as a destination.
  */
 import type { ModelInput, PolicyInput } from '../model/types.js';
 
@@ -85,14 +89,20 @@ export interface LpLayout {
   readonly starts: Int32Array;
   readonly indices: Int32Array;
   readonly values: Float64Array;
+  /** The same matrix by rows (CSR): the columns of row i are rowCols[rowStarts[i] .. rowStarts[i+1]). */
+  readonly rowStarts: Int32Array;
+  readonly rowCols: Int32Array;
+  readonly rowVals: Float64Array;
+  /** Reference price of each product (USD/kg). */
+  readonly referencePrice: Float64Array;
   /** First band column of plant i is plantBandStart[i]; its bands run to plantBandStart[i+1]. */
   readonly plantBandStart: Int32Array;
   /** Column of each link (layout (p·R+o)·R+d), −1 on the diagonal or when absent. */
   readonly tradeCol: Int32Array;
   readonly leakCol: Int32Array;
   readonly shipCol: Int32Array;
-  /** Delay (periods) of the licensed shipment column of each link, 0 when none. */
-  readonly shipDelay: Int32Array;
+  /** Longest licensing delay of any policy (periods): how far ahead the pipeline must reach. */
+  readonly maxShipDelay: number;
   /** Tier columns of region×product rp are tierStart[rp] .. tierStart[rp] + tierCount[rp] − 1. */
   readonly tierStart: Int32Array;
   readonly tierCount: Int32Array;
@@ -116,7 +126,7 @@ export interface LpLayout {
   readonly buildCol: Int32Array;
   /** Highest choke price of each product over all regions (USD/kg); DEFAULT_TOP_MULTIPLE·p_ref if none. */
   readonly chokeMax: Float64Array;
-  /** World policies then scenario policies, in input order. */
+  /** World policies then scenario policies, in input order, selections normalised. */
   readonly policies: readonly PolicyInput[];
   /** Number of world policies: policies[i] is a scenario policy iff i ≥ worldPolicyCount. */
   readonly worldPolicyCount: number;
@@ -125,7 +135,7 @@ export interface LpLayout {
   /**
    * Rules of origin (see the module comment): the origin row of link (p, r, d) — "r exports to d at most
    * what r produced of p" — or −1 when no restrictive policy can cover d and p, or re-export is allowed.
-   * Origin rows are numbered originRowStart … numRows − 1.
+   * Origin rows are numbered originRowStart … sharedRowStart − 1.
    */
   readonly originRowOf: Int32Array;
   readonly originRowStart: number;
@@ -143,15 +153,9 @@ export interface LpLayout {
   readonly initialStrategic: Float64Array;
   /** Trade, leak and ship columns, ascending: the only columns whose cost depends on prices. */
   readonly linkCols: Int32Array;
-  /**
-   * Columns with a positive coefficient in some balance row (bands, trade, leak, backstops), ascending:
-   * the only columns that can bound a row's import-parity price (market.ts).
-   */
-  readonly supplyCols: Int32Array;
-  /** Grid step of each row's product reference price (first step with WTP ≥ it): where tier windows start. */
-  readonly tierHome: Int32Array;
-  /** `market.tierWindow` (0: the solver gets every tier). */
-  readonly tierWindow: number;
+  /** Balance row of each link's origin (o·P + p) and destination (d·P + p): the hot path's link decoding. */
+  readonly linkFromRow: Int32Array;
+  readonly linkToRow: Int32Array;
 }
 
 /** Link index of product p from o to d (types.ts layout). */
@@ -159,26 +163,33 @@ export function linkIndex(R: number, p: number, o: number, d: number): number {
   return (p * R + o) * R + d;
 }
 
+/** [product, origin, destination] of a link index. */
+export function splitLink(R: number, l: number): [number, number, number] {
+  const d = l % R;
+  const o = Math.floor(l / R) % R;
+  const p = Math.floor(l / (R * R));
+  return [p, o, d];
+}
+
+/** A set of links: every o in `from` to every d in `to` (d ≠ o), for every product in `products`. */
+interface Selection {
+  readonly from: readonly number[];
+  readonly to: readonly number[];
+  readonly products: readonly number[];
+}
+
 /**
  * Calls fn for every link r→d of a third region r (outside the selection's origins, r ≠ d) into one of
  * the selection's destinations, for each of its products: the links a rule of origin bounds.
  */
-export function forEachThirdCountryLink(
-  R: number,
-  sel: { readonly from: readonly number[]; readonly to: readonly number[]; readonly products: readonly number[] },
-  fn: (link: number) => void,
-): void {
+export function forEachThirdCountryLink(R: number, sel: Selection, fn: (link: number) => void): void {
   for (const p of sel.products)
     for (const d of sel.to)
       for (let r = 0; r < R; r++) if (r !== d && !sel.from.includes(r)) fn(linkIndex(R, p, r, d));
 }
 
 /** Calls fn for every link o→d (o ≠ d) of a link selection. */
-export function forEachSelectedLink(
-  R: number,
-  sel: { readonly from: readonly number[]; readonly to: readonly number[]; readonly products: readonly number[] },
-  fn: (link: number, p: number, o: number, d: number) => void,
-): void {
+export function forEachSelectedLink(R: number, sel: Selection, fn: (link: number, p: number, o: number, d: number) => void): void {
   for (const p of sel.products) for (const o of sel.from) for (const d of sel.to) if (o !== d) fn(linkIndex(R, p, o, d), p, o, d);
 }
 
@@ -195,7 +206,7 @@ function gridSteps(input: ModelInput, p: number, top: number): number {
 }
 
 /** Whether a link policy restricts imports into its `to` regions (so importers may hoard on announcement). */
-export function isRestrictiveLinkPolicy(pol: PolicyInput): boolean {
+export function isRestrictiveLinkPolicy(pol: PolicyInput): pol is PolicyInput & Selection {
   return (
     pol.type === 'export_ban' ||
     pol.type === 'export_quota' ||
@@ -206,112 +217,179 @@ export function isRestrictiveLinkPolicy(pol: PolicyInput): boolean {
   );
 }
 
-interface ColumnBuilder {
-  wtp: number[];
-  kind: number[];
-  ref: number[];
-  sub: number[];
-  cost: number[];
-  starts: number[];
-  indices: number[];
-  values: number[];
+/** Whether a policy is set by its origins (export side) rather than by its importers. */
+function isExportSide(pol: PolicyInput): boolean {
+  return pol.type === 'export_ban' || pol.type === 'export_quota' || pol.type === 'export_license' || pol.type === 'export_tax';
 }
 
-function pushColumn(b: ColumnBuilder, kind: ColKind, ref: number, sub: number, cost: number, entries: Map<number, number>): number {
-  const col = b.kind.length;
-  b.wtp.push(kind === COL.tier ? -cost : 0);
-  b.kind.push(kind);
-  b.ref.push(ref);
-  b.sub.push(sub);
-  b.cost.push(cost);
-  const rows = [...entries.keys()].filter((r) => entries.get(r) !== 0).sort((a, c) => a - c);
-  for (const r of rows) {
-    b.indices.push(r);
-    b.values.push(entries.get(r)!);
+/**
+ * An export-side policy never has one of its own origins as a destination: `to` loses its `from`
+ * regions (so `to: "*"` means every other region: the origin neither hoards against its own controls
+ * nor gets rules of origin on its own imports). Import-side policies (tariffs, import bans) keep their
+ * selections: their links already exclude o = d.
+ */
+export function normaliseSelection(pol: PolicyInput): PolicyInput {
+  if (!isExportSide(pol) || !('to' in pol)) return pol;
+  const to = pol.to.filter((d) => !pol.from.includes(d));
+  return to.length === pol.to.length ? pol : { ...pol, to };
+}
+
+/** Columns being laid out: parallel arrays, and the sparse entries of each column. */
+class Columns {
+  readonly kind: number[] = [];
+  readonly ref: number[] = [];
+  readonly sub: number[] = [];
+  readonly cost: number[] = [];
+  readonly starts: number[] = [0];
+  readonly indices: number[] = [];
+  readonly values: number[] = [];
+
+  get count(): number {
+    return this.kind.length;
   }
-  b.starts.push(b.indices.length);
-  return col;
+
+  /** Appends a column with its balance-row entries (row → coefficient); returns its index. */
+  push(kind: ColKind, ref: number, sub: number, cost: number, entries: Map<number, number>): number {
+    const col = this.kind.length;
+    this.kind.push(kind);
+    this.ref.push(ref);
+    this.sub.push(sub);
+    this.cost.push(cost);
+    const rows = [...entries.keys()].filter((r) => entries.get(r) !== 0).sort((a, c) => a - c);
+    for (const r of rows) {
+      this.indices.push(r);
+      this.values.push(entries.get(r)!);
+    }
+    this.starts.push(this.indices.length);
+    return col;
+  }
 }
 
-/** Lays out the period LP of a run (see the module comment). Pure; called once per run. */
-export function buildLayout(input: ModelInput): LpLayout {
-  const R = input.regions.length;
-  const P = input.products.length;
-  const N = R * P;
-  const L = P * R * R;
-  const policies = [...input.worldPolicies, ...input.scenarioPolicies];
-  const b: ColumnBuilder = { wtp: [], kind: [], ref: [], sub: [], cost: [], starts: [0], indices: [], values: [] };
+/** Non-balance rows being laid out: their count so far and their entries by column. */
+class SideRows {
+  numRows: number;
+  /** col → row → coefficient. */
+  readonly entries = new Map<number, Map<number, number>>();
 
-  // Highest choke per product and per region × product.
+  constructor(balanceRows: number) {
+    this.numRows = balanceRows;
+  }
+
+  next(): number {
+    return this.numRows++;
+  }
+
+  /** Adds coefficient v of column col (none when col < 0) in a side row. */
+  add(col: number, row: number, v: number): void {
+    if (col < 0) return;
+    let m = this.entries.get(col);
+    if (!m) this.entries.set(col, (m = new Map()));
+    m.set(row, (m.get(row) ?? 0) + v);
+  }
+}
+
+function linkEntries(P: number, p: number, o: number, d: number): Map<number, number> {
+  return new Map([
+    [o * P + p, -1],
+    [d * P + p, 1],
+  ]);
+}
+
+/** Highest choke price per product and per region × product. */
+function chokePrices(input: ModelInput): { chokeMax: Float64Array; chokeRp: Float64Array } {
+  const P = input.products.length;
   const chokeMax = new Float64Array(P);
-  const chokeRp = new Float64Array(N);
+  const chokeRp = new Float64Array(input.regions.length * P);
   for (const dem of input.demands) {
     chokeMax[dem.product] = Math.max(chokeMax[dem.product], dem.chokePrice);
     const rp = dem.region * P + dem.product;
     chokeRp[rp] = Math.max(chokeRp[rp], dem.chokePrice);
   }
   for (let p = 0; p < P; p++) if (chokeMax[p] <= 0) chokeMax[p] = DEFAULT_TOP_MULTIPLE * input.products[p].referencePrice;
+  return { chokeMax, chokeRp };
+}
 
-  // 1. Plant bands.
+/** 1. Plant bands: +perUnit in each output row, −perUnit in each input row, at the band's unit cost. */
+function layPlantBands(input: ModelInput, cols: Columns): Int32Array {
+  const P = input.products.length;
   const plantBandStart = new Int32Array(input.plants.length + 1);
   input.plants.forEach((plant, i) => {
-    plantBandStart[i] = b.kind.length;
+    plantBandStart[i] = cols.count;
     const entries = new Map<number, number>();
-    for (const o of plant.outputs) entries.set(plant.region * P + o.product, (entries.get(plant.region * P + o.product) ?? 0) + o.perUnit);
-    for (const inp of plant.inputs) entries.set(plant.region * P + inp.product, (entries.get(plant.region * P + inp.product) ?? 0) - inp.perUnit);
-    plant.bands.forEach((band, k) => pushColumn(b, COL.band, i, k, band.unitCost, entries));
+    const add = (rp: number, v: number) => entries.set(rp, (entries.get(rp) ?? 0) + v);
+    for (const o of plant.outputs) add(plant.region * P + o.product, o.perUnit);
+    for (const inp of plant.inputs) add(plant.region * P + inp.product, -inp.perUnit);
+    plant.bands.forEach((band, k) => cols.push(COL.band, i, k, band.unitCost, entries));
   });
-  plantBandStart[input.plants.length] = b.kind.length;
+  plantBandStart[input.plants.length] = cols.count;
+  return plantBandStart;
+}
 
-  // 2. Trade, then the extra routes of capped links.
+/** 2. Trade on every link, and the leak and delayed-shipment routes of links that some policy caps. */
+function layLinks(input: ModelInput, policies: readonly PolicyInput[], cols: Columns): { tradeCol: Int32Array; leakCol: Int32Array; shipCol: Int32Array; maxShipDelay: number } {
+  const R = input.regions.length;
+  const P = input.products.length;
+  const L = P * R * R;
   const tradeCol = new Int32Array(L).fill(-1);
   const leakCol = new Int32Array(L).fill(-1);
   const shipCol = new Int32Array(L).fill(-1);
-  const shipDelay = new Int32Array(L);
   const transport = (l: number) => Math.max(0, input.transportCost[l] ?? 0);
-  for (let p = 0; p < P; p++)
-    for (let o = 0; o < R; o++)
-      for (let d = 0; d < R; d++) {
-        if (o === d) continue;
-        const l = linkIndex(R, p, o, d);
-        tradeCol[l] = pushColumn(b, COL.trade, l, 0, transport(l), linkEntries(P, p, o, d));
-      }
+  for (let l = 0; l < L; l++) {
+    const [p, o, d] = splitLink(R, l);
+    if (o !== d) tradeCol[l] = cols.push(COL.trade, l, 0, transport(l), linkEntries(P, p, o, d));
+  }
   const leaky = new Uint8Array(L);
+  const delayed = new Uint8Array(L);
+  let maxShipDelay = 0;
   for (const pol of policies) {
     if (pol.type === 'export_ban' || pol.type === 'export_quota' || pol.type === 'export_license')
       forEachSelectedLink(R, pol, (l) => (leaky[l] = 1));
-    if (pol.type === 'export_license' && pol.delay > 0)
-      forEachSelectedLink(R, pol, (l) => {
-        if (shipDelay[l] === 0) shipDelay[l] = Math.round(pol.delay); // first licence with a delay wins
-      });
+    if (pol.type === 'export_license' && pol.delay > 0) {
+      forEachSelectedLink(R, pol, (l) => (delayed[l] = 1));
+      maxShipDelay = Math.max(maxShipDelay, Math.round(pol.delay));
+    }
   }
   for (let l = 0; l < L; l++) {
     if (!leaky[l]) continue;
     const [p, o, d] = splitLink(R, l);
-    leakCol[l] = pushColumn(b, COL.leak, l, 0, transport(l), linkEntries(P, p, o, d));
+    leakCol[l] = cols.push(COL.leak, l, 0, transport(l), linkEntries(P, p, o, d));
   }
   for (let l = 0; l < L; l++) {
-    if (shipDelay[l] === 0) continue;
+    if (!delayed[l]) continue;
     const [p, o] = splitLink(R, l);
-    shipCol[l] = pushColumn(b, COL.ship, l, 0, transport(l), new Map([[o * P + p, -1]]));
+    shipCol[l] = cols.push(COL.ship, l, 0, transport(l), new Map([[o * P + p, -1]]));
   }
+  return { tradeCol, leakCol, shipCol, maxShipDelay };
+}
 
-  // 3–4. Demand-and-holding tiers for every row where someone consumes or may hold stock.
+/** Stock definitions summed per region × product. */
+function stockTables(input: ModelInput): { coverage: Float64Array; initialStock: Float64Array; initialStrategic: Float64Array } {
+  const P = input.products.length;
+  const N = input.regions.length * P;
   const coverage = new Float64Array(N);
   const initialStock = new Float64Array(N);
   const initialStrategic = new Float64Array(N);
-  const holds = new Uint8Array(N);
   for (const s of input.stocks) {
     const rp = s.region * P + s.product;
     coverage[rp] += s.coverage;
     initialStock[rp] += s.commercial;
     initialStrategic[rp] += s.strategic;
-    holds[rp] = 1;
   }
+  return { coverage, initialStock, initialStrategic };
+}
+
+/**
+ * 3. Demand-and-holding tiers on each product's price grid, for every row where someone consumes, may
+ * hold stock, uses the product as a plant input, or imports it under a restriction (and may hoard).
+ */
+function layTiers(input: ModelInput, policies: readonly PolicyInput[], chokeMax: Float64Array, chokeRp: Float64Array, cols: Columns) {
+  const P = input.products.length;
+  const N = input.regions.length * P;
+  const holds = new Uint8Array(N);
+  for (const s of input.stocks) holds[s.region * P + s.product] = 1;
   for (const dem of input.demands) holds[dem.region * P + dem.product] = 1;
   for (const plant of input.plants) for (const inp of plant.inputs) holds[plant.region * P + inp.product] = 1;
-  for (const pol of policies)
-    if (isRestrictiveLinkPolicy(pol) && 'to' in pol) for (const d of pol.to) for (const p of pol.products) holds[d * P + p] = 1;
+  for (const pol of policies) if (isRestrictiveLinkPolicy(pol)) for (const d of pol.to) for (const p of pol.products) holds[d * P + p] = 1;
 
   const tierStart = new Int32Array(N);
   const tierCount = new Int32Array(N);
@@ -319,24 +397,25 @@ export function buildLayout(input: ModelInput): LpLayout {
   for (let rp = 0; rp < N; rp++) {
     const p = rp % P;
     gridTop[rp] = chokeRp[rp] > 0 ? chokeRp[rp] : chokeMax[p];
-    tierStart[rp] = b.kind.length;
+    tierStart[rp] = cols.count;
     if (!holds[rp]) continue;
     const K = gridSteps(input, p, gridTop[rp]);
     tierCount[rp] = K;
-    for (let k = 0; k < K; k++) {
-      const w = gridPrice(input, p, k);
-      pushColumn(b, COL.tier, rp, k, -w, new Map([[rp, -1]]));
-    }
+    for (let k = 0; k < K; k++) cols.push(COL.tier, rp, k, -gridPrice(input, p, k), new Map([[rp, -1]]));
   }
+  return { tierStart, tierCount, gridTop };
+}
 
-  // Demand shapes on each row's grid, and the backstop of each demand definition.
+/** 4. Each demand definition's elastic shape on its row's grid, and its backstop (unserved critical demand). */
+function layDemand(input: ModelInput, tierCount: Int32Array, cols: Columns) {
+  const P = input.products.length;
+  const N = input.regions.length * P;
   const D = input.demands.length;
   const shapeStart = new Int32Array(D + 1);
   const shapes: number[] = [];
-  const defsCount = new Int32Array(N);
-  for (const dem of input.demands) defsCount[dem.region * P + dem.product]++;
   const defsStart = new Int32Array(N + 1);
-  for (let rp = 0; rp < N; rp++) defsStart[rp + 1] = defsStart[rp] + defsCount[rp];
+  for (const dem of input.demands) defsStart[dem.region * P + dem.product + 1]++;
+  for (let rp = 0; rp < N; rp++) defsStart[rp + 1] += defsStart[rp];
   const defsOf = new Int32Array(D);
   const fill = defsStart.slice(0, N);
   const backstopCol = new Int32Array(D);
@@ -351,188 +430,118 @@ export function buildLayout(input: ModelInput): LpLayout {
       return w < dem.chokePrice ? Math.pow(w / dem.referencePrice, dem.shortRunElasticity) : 0;
     };
     for (let k = 0; k < K; k++) shapes.push(Math.max(0, shape(k) - shape(k + 1)));
-    backstopCol[s] = pushColumn(b, COL.backstop, s, 0, dem.chokePrice, new Map([[rp, 1]]));
+    backstopCol[s] = cols.push(COL.backstop, s, 0, dem.chokePrice, new Map([[rp, 1]]));
   });
   shapeStart[D] = shapes.length;
+  return { shapeStart, shapeDrop: Float64Array.from(shapes), defsStart, defsOf, backstopCol };
+}
 
-  // 5. Surplus sinks; 6. strategic builds.
+/** 5. Surplus sinks (hold or dispose) of every balance row; 6. strategic build columns. */
+function laySinksAndBuilds(input: ModelInput, policies: readonly PolicyInput[], chokeMax: Float64Array, cols: Columns) {
+  const P = input.products.length;
+  const N = input.regions.length * P;
   const sinkCol = new Int32Array(N);
   for (let rp = 0; rp < N; rp++) {
     const dc = input.products[rp % P].disposalCost;
-    sinkCol[rp] =
-      dc === null ? pushColumn(b, COL.hold, rp, 0, 0, new Map([[rp, -1]])) : pushColumn(b, COL.dispose, rp, 0, dc, new Map([[rp, -1]]));
+    const one = new Map([[rp, -1]]);
+    sinkCol[rp] = dc === null ? cols.push(COL.hold, rp, 0, 0, one) : cols.push(COL.dispose, rp, 0, dc, one);
   }
   const buildCol = new Int32Array(N).fill(-1);
   for (const pol of policies) {
     if (pol.type !== 'stockpile_build') continue;
     const rp = pol.region * P + pol.product;
-    if (buildCol[rp] < 0) buildCol[rp] = pushColumn(b, COL.build, rp, 0, -chokeMax[pol.product], new Map([[rp, -1]]));
+    if (buildCol[rp] < 0) buildCol[rp] = cols.push(COL.build, rp, 0, -chokeMax[pol.product], new Map([[rp, -1]]));
   }
+  return { sinkCol, buildCol };
+}
 
-  // 7. Quota rows: entries appended to the trade (and shipment) columns of their links.
+/** 7. Quota rows: +1 on the trade and shipment columns of the quota's links. */
+function layQuotaRows(R: number, policies: readonly PolicyInput[], tradeCol: Int32Array, shipCol: Int32Array, side: SideRows): Int32Array {
   const quotaRow = new Int32Array(policies.length).fill(-1);
-  let numRows = N;
-  const extra = new Map<number, Map<number, number>>(); // col → row → coefficient
-  /** Adds coefficient v of column col (none when col < 0) in a non-balance row. */
-  const addEntry = (col: number, row: number, v: number) => {
-    if (col < 0) return;
-    if (!extra.has(col)) extra.set(col, new Map());
-    const m = extra.get(col)!;
-    m.set(row, (m.get(row) ?? 0) + v);
-  };
   policies.forEach((pol, i) => {
     if (pol.type !== 'export_quota') return;
-    const row = numRows++;
-    quotaRow[i] = row;
+    const row = (quotaRow[i] = side.next());
     forEachSelectedLink(R, pol, (l) => {
-      addEntry(tradeCol[l], row, 1);
-      addEntry(shipCol[l], row, 1);
+      side.add(tradeCol[l], row, 1);
+      side.add(shipCol[l], row, 1);
     });
   });
+  return quotaRow;
+}
 
-  // 8. Origin rows: exports r→d of p (+1 on trade, leak, ship) ≤ production of p in r (−perUnit on bands).
-  const originRowStart = numRows;
-  const originRowOf = new Int32Array(L).fill(-1);
-  if (!input.market.reexport) {
-    for (const pol of policies)
-      if (isRestrictiveLinkPolicy(pol) && 'to' in pol)
-        forEachThirdCountryLink(R, pol, (l) => {
-          if (originRowOf[l] < 0) originRowOf[l] = numRows++;
-        });
-    // Producers of each region × product: plant and output per tonne of activity.
-    const producers: { plant: number; out: number }[][] = Array.from({ length: N }, () => []);
-    input.plants.forEach((plant, i) => {
-      for (const o of plant.outputs) if (o.perUnit > 0) producers[plant.region * P + o.product].push({ plant: i, out: o.perUnit });
-    });
-    for (let l = 0; l < L; l++) {
-      const row = originRowOf[l];
-      if (row < 0) continue;
-      const [p, r] = splitLink(R, l);
-      addEntry(tradeCol[l], row, 1);
-      addEntry(leakCol[l], row, 1);
-      addEntry(shipCol[l], row, 1);
-      for (const { plant, out } of producers[r * P + p])
-        for (let j = plantBandStart[plant]; j < plantBandStart[plant + 1]; j++) addEntry(j, row, -out);
-    }
-  }
+/** 8. Origin rows: exports r→d of p (+1 on trade, leak, ship) ≤ production of p in r (−perUnit on bands). */
+function layOriginRows(
+  input: ModelInput,
+  policies: readonly PolicyInput[],
+  links: { tradeCol: Int32Array; leakCol: Int32Array; shipCol: Int32Array },
+  plantBandStart: Int32Array,
+  side: SideRows,
+): Int32Array {
+  const R = input.regions.length;
+  const P = input.products.length;
+  const originRowOf = new Int32Array(P * R * R).fill(-1);
+  if (input.market.reexport) return originRowOf;
+  for (const pol of policies)
+    if (isRestrictiveLinkPolicy(pol))
+      forEachThirdCountryLink(R, pol, (l) => {
+        if (originRowOf[l] < 0) originRowOf[l] = side.next();
+      });
+  const producers: { plant: number; out: number }[][] = Array.from({ length: R * P }, () => []);
+  input.plants.forEach((plant, i) => {
+    for (const o of plant.outputs) if (o.perUnit > 0) producers[plant.region * P + o.product].push({ plant: i, out: o.perUnit });
+  });
+  originRowOf.forEach((row, l) => {
+    if (row < 0) return;
+    const [p, r] = splitLink(R, l);
+    side.add(links.tradeCol[l], row, 1);
+    side.add(links.leakCol[l], row, 1);
+    side.add(links.shipCol[l], row, 1);
+    for (const { plant, out } of producers[r * P + p])
+      for (let j = plantBandStart[plant]; j < plantBandStart[plant + 1]; j++) side.add(j, row, -out);
+  });
+  return originRowOf;
+}
 
-  // 9. Shared-capacity rows: +1 on every band of the primary plant and of its alternatives.
-  const sharedRowStart = numRows;
+/** 9. Shared-capacity rows: +1 on every band of the primary plant and of its alternatives. */
+function laySharedRows(input: ModelInput, plantBandStart: Int32Array, side: SideRows): { sharedRowStart: number; sharedPrimary: Int32Array } {
+  const sharedRowStart = side.numRows;
   const sharedPrimary: number[] = [];
   const plantIndex = new Map(input.plants.map((plant, i) => [plant.id, i]));
   const rowOfPrimary = new Map<number, number>();
+  const addPlant = (plant: number, row: number) => {
+    for (let j = plantBandStart[plant]; j < plantBandStart[plant + 1]; j++) side.add(j, row, 1);
+  };
   input.plants.forEach((plant, i) => {
     const primary = plant.sharesCapacityOf === undefined ? undefined : plantIndex.get(plant.sharesCapacityOf);
     if (primary === undefined || primary === i) return;
     let row = rowOfPrimary.get(primary);
     if (row === undefined) {
-      row = numRows++;
+      row = side.next();
       rowOfPrimary.set(primary, row);
       sharedPrimary.push(primary);
-      for (let j = plantBandStart[primary]; j < plantBandStart[primary + 1]; j++) addEntry(j, row, 1);
+      addPlant(primary, row);
     }
-    for (let j = plantBandStart[i]; j < plantBandStart[i + 1]; j++) addEntry(j, row, 1);
+    addPlant(i, row);
   });
-
-  const numCols = b.kind.length;
-  const { starts, indices, values } = mergeExtraEntries(b, extra);
-  const tierWtp = Float64Array.from(b.wtp);
-  const linkCols: number[] = [];
-  const supplyCols: number[] = [];
-  for (let j = 0; j < numCols; j++) {
-    const kind = b.kind[j];
-    if (kind === COL.trade || kind === COL.leak || kind === COL.ship) linkCols.push(j);
-    for (let e = starts[j]; e < starts[j + 1]; e++)
-      if (indices[e] < N && values[e] > 0) {
-        supplyCols.push(j);
-        break;
-      }
-  }
-  return {
-    regions: R,
-    products: P,
-    balanceRows: N,
-    numRows,
-    numCols,
-    colKind: Uint8Array.from(b.kind),
-    colRef: Int32Array.from(b.ref),
-    colSub: Int32Array.from(b.sub),
-    baseCost: Float64Array.from(b.cost),
-    starts,
-    indices,
-    values,
-    plantBandStart,
-    tradeCol,
-    leakCol,
-    shipCol,
-    shipDelay,
-    tierStart,
-    tierCount,
-    tierWtp,
-    gridTop,
-    shapeStart,
-    shapeDrop: Float64Array.from(shapes),
-    defsStart,
-    defsOf,
-    backstopCol,
-    sinkCol,
-    buildCol,
-    chokeMax,
-    policies,
-    worldPolicyCount: input.worldPolicies.length,
-    quotaRow,
-    originRowOf,
-    originRowStart,
-    sharedRowStart,
-    sharedPrimary: Int32Array.from(sharedPrimary),
-    coverage,
-    initialStock,
-    initialStrategic,
-    linkCols: Int32Array.from(linkCols),
-    supplyCols: Int32Array.from(supplyCols),
-    tierHome: Int32Array.from({ length: N }, (_, rp) => {
-      let k = 0;
-      while (k < tierCount[rp] && tierWtp[tierStart[rp] + k] < input.products[rp % P].referencePrice) k++;
-      return k;
-    }),
-    tierWindow: Math.max(0, Math.floor(input.market.tierWindow ?? 0)),
-  };
+  return { sharedRowStart, sharedPrimary: Int32Array.from(sharedPrimary) };
 }
 
-/** [product, origin, destination] of a link index. */
-export function splitLink(R: number, l: number): [number, number, number] {
-  const d = l % R;
-  const o = Math.floor(l / R) % R;
-  const p = Math.floor(l / (R * R));
-  return [p, o, d];
-}
-
-function linkEntries(P: number, p: number, o: number, d: number): Map<number, number> {
-  return new Map([
-    [o * P + p, -1],
-    [d * P + p, 1],
-  ]);
-}
-
-/** Adds the quota-row coefficients to their columns, keeping row indices sorted within each column. */
-function mergeExtraEntries(
-  b: ColumnBuilder,
-  extra: Map<number, Map<number, number>>,
-): { starts: Int32Array; indices: Int32Array; values: Float64Array } {
-  const numCols = b.kind.length;
-  let nnz = b.indices.length;
-  for (const m of extra.values()) nnz += m.size;
+/** The CSC matrix: balance entries, then each column's side-row entries in row order. */
+function assembleMatrix(cols: Columns, side: SideRows): { starts: Int32Array; indices: Int32Array; values: Float64Array } {
+  const numCols = cols.count;
+  let nnz = cols.indices.length;
+  for (const m of side.entries.values()) nnz += m.size;
   const starts = new Int32Array(numCols + 1);
   const indices = new Int32Array(nnz);
   const values = new Float64Array(nnz);
   let k = 0;
   for (let c = 0; c < numCols; c++) {
     starts[c] = k;
-    for (let e = b.starts[c]; e < b.starts[c + 1]; e++) {
-      indices[k] = b.indices[e];
-      values[k++] = b.values[e];
+    for (let e = cols.starts[c]; e < cols.starts[c + 1]; e++) {
+      indices[k] = cols.indices[e];
+      values[k++] = cols.values[e];
     }
-    const more = extra.get(c);
+    const more = side.entries.get(c);
     if (more)
       for (const [row, v] of [...more.entries()].sort((x, y) => x[0] - y[0])) {
         indices[k] = row;
@@ -541,4 +550,93 @@ function mergeExtraEntries(
   }
   starts[numCols] = k;
   return { starts, indices, values };
+}
+
+/** The transpose of a CSC matrix (CSR), columns ascending within each row. */
+function transpose(numRows: number, starts: Int32Array, indices: Int32Array, values: Float64Array) {
+  const rowStarts = new Int32Array(numRows + 1);
+  for (let e = 0; e < indices.length; e++) rowStarts[indices[e] + 1]++;
+  for (let i = 0; i < numRows; i++) rowStarts[i + 1] += rowStarts[i];
+  const fill = rowStarts.slice(0, numRows);
+  const rowCols = new Int32Array(indices.length);
+  const rowVals = new Float64Array(indices.length);
+  for (let j = 0; j + 1 < starts.length; j++)
+    for (let e = starts[j]; e < starts[j + 1]; e++) {
+      const i = indices[e];
+      rowCols[fill[i]] = j;
+      rowVals[fill[i]++] = values[e];
+    }
+  return { rowStarts, rowCols, rowVals };
+}
+
+/** Lays out the period LP of a run (see the module comment). Pure; called once per run. */
+export function buildLayout(input: ModelInput): LpLayout {
+  const R = input.regions.length;
+  const P = input.products.length;
+  const N = R * P;
+  const policies = [...input.worldPolicies, ...input.scenarioPolicies].map(normaliseSelection);
+  const cols = new Columns();
+  const { chokeMax, chokeRp } = chokePrices(input);
+
+  const plantBandStart = layPlantBands(input, cols);
+  const links = layLinks(input, policies, cols);
+  const tiers = layTiers(input, policies, chokeMax, chokeRp, cols);
+  const demand = layDemand(input, tiers.tierCount, cols);
+  const sinks = laySinksAndBuilds(input, policies, chokeMax, cols);
+
+  const side = new SideRows(N);
+  const quotaRow = layQuotaRows(R, policies, links.tradeCol, links.shipCol, side);
+  const originRowStart = side.numRows;
+  const originRowOf = layOriginRows(input, policies, links, plantBandStart, side);
+  const shared = laySharedRows(input, plantBandStart, side);
+
+  const numRows = side.numRows;
+  const matrix = assembleMatrix(cols, side);
+  const linkCols: number[] = [];
+  cols.kind.forEach((kind, j) => {
+    if (kind === COL.trade || kind === COL.leak || kind === COL.ship) linkCols.push(j);
+  });
+  return {
+    regions: R,
+    products: P,
+    balanceRows: N,
+    numRows,
+    numCols: cols.count,
+    colKind: Uint8Array.from(cols.kind),
+    colRef: Int32Array.from(cols.ref),
+    colSub: Int32Array.from(cols.sub),
+    baseCost: Float64Array.from(cols.cost),
+    ...matrix,
+    ...transpose(numRows, matrix.starts, matrix.indices, matrix.values),
+    referencePrice: Float64Array.from(input.products, (p) => p.referencePrice),
+    plantBandStart,
+    ...links,
+    ...tiers,
+    tierWtp: Float64Array.from(cols.kind, (kind, j) => (kind === COL.tier ? -cols.cost[j] : 0)),
+    ...demand,
+    ...sinks,
+    chokeMax,
+    policies,
+    worldPolicyCount: input.worldPolicies.length,
+    quotaRow,
+    originRowOf,
+    originRowStart,
+    ...shared,
+    ...stockTables(input),
+    linkCols: Int32Array.from(linkCols),
+    ...linkRows(R, P),
+  };
+}
+
+/** Origin and destination balance rows of every link. */
+function linkRows(R: number, P: number): { linkFromRow: Int32Array; linkToRow: Int32Array } {
+  const L = P * R * R;
+  const linkFromRow = new Int32Array(L);
+  const linkToRow = new Int32Array(L);
+  for (let l = 0; l < L; l++) {
+    const [p, o, d] = splitLink(R, l);
+    linkFromRow[l] = o * P + p;
+    linkToRow[l] = d * P + p;
+  }
+  return { linkFromRow, linkToRow };
 }

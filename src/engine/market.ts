@@ -18,22 +18,17 @@
  * Licensed shipments with a delay leave the origin now and arrive later; the shipping decision is valued
  * at the destination's price of the previous period (what the exporter can observe when it ships).
  *
- * Well-defined prices. Where the LP's duals are not unique because a balance row has no activity at all
- * (nothing produced, consumed, held or traded there, zero right-hand side), the region gets its
- * import-parity price: the highest price compatible with every open way of supplying it (min over open
- * links of p_o + c + wedge, over idle plant bands of their break-even, over backstops of the choke),
- * computed as a shortest path from the active rows. Rows with no open supply route get the product's
- * highest choke price (not to be had there at any price a buyer would pay).
- * Raising such a price to that bound keeps every optimality condition true (nothing is bought there).
+ * Canonical prices. Where the LP's optimal duals are not unique (degenerate periods, regions that neither
+ * make nor use a product), the reported prices are the canonical ones of canonical.ts — the highest
+ * equilibrium prices, capped at the product's highest choke price — so that they depend on the period's
+ * data alone, not on the solver's warm-start path. The fixed point iterates on canonical prices.
  */
 import type { ModelInput } from '../model/types.js';
+import { canonicalDuals } from './canonical.js';
 import { fillTiers, type HoldingCurve } from './curves.js';
 import { COL, type LpLayout } from './layout.js';
 import type { PeriodControls } from './policies/index.js';
-import type { LpSolution, MarketSolver, PeriodLp } from './solver.js';
-
-/** Quantities below this (t) count as zero when deciding whether a row has activity. */
-const ACTIVITY_EPS = 1e-9;
+import type { MarketSolver, OneShotLp, PeriodLp } from './solver.js';
 /** Bounds of the secant slope: keeps a step between 1/51 and 2 times the plain substitution step. */
 const SLOPE_MIN = -50;
 const SLOPE_MAX = 0.5;
@@ -65,21 +60,37 @@ export interface MarketOutcome {
   /** Bounds and costs of the final LP. */
   readonly lp: PeriodLp;
   readonly colValue: Float64Array;
-  /** Row duals of the final LP (balance rows: raw duals before the parity rule; quota rows: their duals). */
+  /** Canonical row duals of the final LP (balance rows: the prices; side rows: minus their rents). */
   readonly rowDual: Float64Array;
-  /** Reported prices (USD/kg), after the parity rule. */
+  /** Reported prices (USD/kg): the balance rows' canonical duals. */
   readonly price: Float64Array;
   /** Price estimate that set the wedges and subsidies of the final LP. */
   readonly wedgePrice: Float64Array;
   /** Final-demand and holding parts of each tier column's upper bound (t). */
   readonly demandTier: Float64Array;
   readonly stockTier: Float64Array;
+  /** Fixed-point solves made (1 when no wedge or floor is in force). */
   readonly iterations: number;
+  /** Whether the fixed point met its tolerance (false: stopped at the iteration limit). */
   readonly converged: boolean;
+  /** Largest relative change of a wedge price in the last iteration. */
+  readonly lastChange: number;
+  /** Rows whose dual the optimal primal did not pin in the final LP (0: a non-degenerate period). */
+  readonly freeRows: number;
+  /** True when the canonical selection failed numerically and the solver's own duals were kept. */
+  readonly canonicalFellBack: boolean;
+}
+
+/** The solvers one run clears its periods with. */
+export interface MarketSolvers {
+  /** The run's persistent period-LP solver (warm-started). */
+  readonly period: MarketSolver;
+  /** Cold solves of the canonical price selection. */
+  readonly oneShot: OneShotLp;
 }
 
 /** Clears the period's markets (see the module comment). */
-export function clearMarket(solver: MarketSolver, input: ModelInput, layout: LpLayout, setup: MarketSetup): MarketOutcome {
+export function clearMarket(solvers: MarketSolvers, input: ModelInput, layout: LpLayout, setup: MarketSetup): MarketOutcome {
   const n = layout.numCols;
   const demandTier = new Float64Array(n);
   const stockTier = new Float64Array(n);
@@ -99,13 +110,17 @@ export function clearMarket(solver: MarketSolver, input: ModelInput, layout: LpL
   for (;;) {
     const colCost = periodCosts(input, layout, setup.controls, guess, setup.prevPrice);
     const lp: PeriodLp = { colCost, colLower, colUpper, rowLower, rowUpper };
-    const sol = solver.solve(lp);
+    const sol = solvers.period.solve(lp);
     iterations++;
-    const price = settlePrices(layout, lp, sol);
+    const { dual, stats } = canonicalDuals(layout, lp, sol.colValue, sol.rowDual, solvers.oneShot);
+    const price = dual.slice(0, layout.balanceRows);
     const change = largestRelativeChange(input, layout, fpRows, guess, price);
     const converged = change <= tol;
     if (converged || iterations >= maxIter) {
-      return { lp, colValue: sol.colValue, rowDual: sol.rowDual, price, wedgePrice: guess, demandTier, stockTier, iterations, converged };
+      return {
+        lp, colValue: sol.colValue, rowDual: dual, price, wedgePrice: guess, demandTier, stockTier,
+        iterations, converged, lastChange: change, freeRows: stats.freeRows, canonicalFellBack: stats.fellBack,
+      };
     }
     const next = secantStep(fpRows, guess, price, prevGuess, prevOut);
     prevGuess = guess;
@@ -200,7 +215,6 @@ export function periodCosts(
   prevPrice: Float64Array,
 ): Float64Array {
   const cost = layout.baseCost.slice();
-  const R = layout.regions;
   const P = layout.products;
   const extra = input.dynamics.leakage.extraCostShare;
   const linkCols = layout.linkCols;
@@ -208,13 +222,10 @@ export function periodCosts(
     const j = linkCols[i];
     const kind = layout.colKind[j];
     const l = layout.colRef[j];
-    const d = l % R;
-    const o = Math.floor(l / R) % R;
-    const p = Math.floor(l / (R * R));
-    const po = Math.max(0, wedgePrice[o * P + p]);
+    const po = Math.max(0, wedgePrice[layout.linkFromRow[l]]);
     cost[j] += controls.adValorem[l] * po;
     if (kind === COL.leak) cost[j] += extra * po;
-    if (kind === COL.ship) cost[j] -= prevPrice[d * P + p];
+    if (kind === COL.ship) cost[j] -= prevPrice[layout.linkToRow[l]];
   }
   input.plants.forEach((plant, i) => {
     const subsidy = plantSubsidy(plant.region, plant.outputs, P, controls, wedgePrice);
@@ -242,8 +253,6 @@ export function plantSubsidy(
 
 /** Rows whose price enters a cost this period: origins of open links with a wedge or leakage route, and floored rows. */
 function fixedPointRows(layout: LpLayout, controls: PeriodControls, colUpper: Float64Array): Uint8Array {
-  const R = layout.regions;
-  const P = layout.products;
   const rows = new Uint8Array(layout.balanceRows);
   const linkCols = layout.linkCols;
   for (let i = 0; i < linkCols.length; i++) {
@@ -252,9 +261,7 @@ function fixedPointRows(layout: LpLayout, controls: PeriodControls, colUpper: Fl
     if (colUpper[j] <= 0) continue;
     const l = layout.colRef[j];
     if (kind === COL.trade && controls.adValorem[l] === 0) continue;
-    const o = Math.floor(l / R) % R;
-    const p = Math.floor(l / (R * R));
-    rows[o * P + p] = 1;
+    rows[layout.linkFromRow[l]] = 1;
   }
   for (let rp = 0; rp < layout.balanceRows; rp++) if (controls.hasFloor[rp]) rows[rp] = 1;
   return rows;
@@ -295,76 +302,4 @@ function secantStep(
     next[rp] = guess[rp] + (out[rp] - guess[rp]) / (1 - slope);
   }
   return next;
-}
-
-/**
- * Prices from the LP duals, with the parity rule for rows without activity (see the module comment).
- * Exported for tests.
- */
-export function settlePrices(layout: LpLayout, lp: PeriodLp, sol: LpSolution): Float64Array {
-  const N = layout.balanceRows;
-  const price = sol.rowDual.slice(0, N);
-  const active = activeRows(layout, lp, sol.colValue);
-  if (active.every((a) => a === 1)) return price.map((v) => v + 0);
-
-  // Rows that no open supply route bounds (a region cut off from a product it neither makes nor uses)
-  // get the product's highest choke price: the product is not to be had there at any price anyone pays.
-  // (Their LP dual is arbitrary; the choke is the rule's upper bound, so a ban that cuts the last route
-  // can only raise the reported price.) They are anchored first, then the others are relaxed again
-  // from +∞ (their bounds may run through an anchored row).
-  const P = layout.products;
-  const y = Float64Array.from(sol.rowDual);
-  const fixed = Uint8Array.from(active);
-  for (let round = 0; round <= N; round++) {
-    for (let rp = 0; rp < N; rp++) if (!fixed[rp]) y[rp] = Infinity;
-    relaxParity(layout, lp, sol.colValue, fixed, y);
-    let anchored = 0;
-    for (let rp = 0; rp < N; rp++)
-      if (!fixed[rp] && !Number.isFinite(y[rp])) {
-        y[rp] = Math.max(sol.rowDual[rp], layout.chokeMax[rp % P]);
-        fixed[rp] = 1;
-        anchored++;
-      }
-    if (anchored === 0) break;
-  }
-  for (let rp = 0; rp < N; rp++) price[rp] = y[rp] + 0; // + 0 turns −0 into 0
-  return price;
-}
-
-/** Relaxes "y_r ≤ (c_j − Σ_{i≠r} a_ij y_i) / a_rj" over idle open supply columns of unfixed rows until stable. */
-function relaxParity(layout: LpLayout, lp: PeriodLp, x: Float64Array, fixed: Uint8Array, y: Float64Array): void {
-  const N = layout.balanceRows;
-  for (let pass = 0; pass <= N; pass++) {
-    let changed = false;
-    const supplyCols = layout.supplyCols; // only columns with a positive coefficient can bound a price
-    for (let i = 0; i < supplyCols.length; i++) {
-      const j = supplyCols[i];
-      if (lp.colUpper[j] <= ACTIVITY_EPS || Math.abs(x[j]) > ACTIVITY_EPS) continue;
-      for (let e = layout.starts[j]; e < layout.starts[j + 1]; e++) {
-        const r = layout.indices[e];
-        const a = layout.values[e];
-        if (r >= N || fixed[r] || a <= 0) continue;
-        let other = 0;
-        for (let f = layout.starts[j]; f < layout.starts[j + 1]; f++) if (f !== e) other += layout.values[f] * y[layout.indices[f]];
-        const bound = (lp.colCost[j] - other) / a;
-        if (Number.isFinite(bound) && bound < y[r]) {
-          y[r] = bound;
-          changed = true;
-        }
-      }
-    }
-    if (!changed) return;
-  }
-}
-
-/** A balance row is active when its right-hand side is non-zero or some column touching it is non-zero. */
-export function activeRows(layout: LpLayout, lp: PeriodLp, x: Float64Array): Uint8Array {
-  const N = layout.balanceRows;
-  const active = new Uint8Array(N);
-  for (let rp = 0; rp < N; rp++) if (Math.abs(lp.rowLower[rp]) > ACTIVITY_EPS) active[rp] = 1;
-  for (let j = 0; j < layout.numCols; j++) {
-    if (Math.abs(x[j]) <= ACTIVITY_EPS) continue;
-    for (let e = layout.starts[j]; e < layout.starts[j + 1]; e++) if (layout.indices[e] < N) active[layout.indices[e]] = 1;
-  }
-  return active;
 }

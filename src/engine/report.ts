@@ -11,8 +11,8 @@
  * - Tariff revenue = τ · max(0, p̂_o) · flow, with p̂ the settled wedge price.
  * - Quota rent, on links with a cap in force: (value at destination − landed cost) × capped flow, where the
  *   value is p_d for same-period trade and the destination's previous-period price for delayed shipments.
- * - Blocked, on links with a cap in force: max(0, reference flow − allowed), where allowed = trade cap +
- *   shipment cap + leakage cap for per-link caps and the flow that got through for quota-only links.
+ * - Blocked, on links with a cap in force: max(0, reference flow − allowed), where allowed = the legal
+ *   cap + the leakage cap for per-link caps and the flow that got through for quota-only links.
  */
 import type { ModelInput, PeriodResult } from '../model/types.js';
 import { COL, type LpLayout } from './layout.js';
@@ -27,6 +27,8 @@ export interface PeriodSummary {
   readonly result: PeriodResult;
   /** Licensed shipments that left on each link this period (t). */
   readonly shipments: Float64Array;
+  /** Periods until each link's shipments of this period arrive (the licensing delay in force). */
+  readonly shipDelay: Int32Array;
   /** Operating margin per unit of activity of each plant (USD/kg), net of its full unit cost. */
   readonly margin: Float64Array;
 }
@@ -42,98 +44,118 @@ export function snapToBounds(x: Float64Array, upper: Float64Array): Float64Array
   return out;
 }
 
-/** Builds the period's report from the cleared market. */
-export function summarisePeriod(
-  input: ModelInput,
-  layout: LpLayout,
-  setup: MarketSetup,
-  outcome: MarketOutcome,
-  strategicBegin: Float64Array,
-): PeriodSummary {
-  const R = layout.regions;
+/** Per-link and per-row totals read off the LP columns. */
+interface ColumnTotals {
+  readonly activity: Float64Array;
+  readonly flow: Float64Array;
+  readonly shipments: Float64Array;
+  readonly imports: Float64Array;
+  readonly exports: Float64Array;
+  readonly tariffUsd: Float64Array;
+  readonly quotaRentUsd: Float64Array;
+  readonly elasticConsumption: Float64Array;
+  readonly stock: Float64Array;
+  readonly shortage: Float64Array;
+  readonly disposal: Float64Array;
+}
+
+/** Sums the columns into activity, link flows and money, tier purchases, shortages and sinks. */
+function columnTotals(input: ModelInput, layout: LpLayout, setup: MarketSetup, outcome: MarketOutcome, x: Float64Array): ColumnTotals {
   const P = layout.products;
   const N = layout.balanceRows;
-  const L = R * R * P;
+  const L = layout.linkFromRow.length;
   const c = setup.controls;
-  const x = snapToBounds(outcome.colValue, outcome.lp.colUpper);
   const price = outcome.price;
   const wp = outcome.wedgePrice;
-
-  const production = new Float64Array(N);
-  const processInput = new Float64Array(N);
-  const consumption = new Float64Array(N);
-  const demand = new Float64Array(N);
-  const shortage = new Float64Array(N);
-  const unmet = new Float64Array(N);
-  const imports = new Float64Array(N);
-  const exports = new Float64Array(N);
-  const stock = new Float64Array(N);
-  const disposal = new Float64Array(N);
-  const subsidyUsd = new Float64Array(N);
-  const flow = new Float64Array(L);
-  const tariffUsd = new Float64Array(L);
-  const quotaRentUsd = new Float64Array(L);
-  const blocked = new Float64Array(L);
-  const shipments = new Float64Array(L);
-  const activity = new Float64Array(input.plants.length);
-
+  const t: ColumnTotals = {
+    activity: new Float64Array(input.plants.length),
+    flow: new Float64Array(L),
+    shipments: new Float64Array(L),
+    imports: new Float64Array(N),
+    exports: new Float64Array(N),
+    tariffUsd: new Float64Array(L),
+    quotaRentUsd: new Float64Array(L),
+    elasticConsumption: new Float64Array(N),
+    stock: new Float64Array(N),
+    shortage: new Float64Array(N),
+    disposal: new Float64Array(N),
+  };
   for (let j = 0; j < layout.numCols; j++) {
     const v = x[j];
     const ref = layout.colRef[j];
-    switch (layout.colKind[j]) {
+    const kind = layout.colKind[j];
+    switch (kind) {
       case COL.band:
-        activity[ref] += v;
+        t.activity[ref] += v;
         break;
       case COL.trade:
       case COL.leak:
       case COL.ship: {
-        const d = ref % R;
-        const o = Math.floor(ref / R) % R;
-        const p = Math.floor(ref / (R * R));
-        flow[ref] += v;
-        exports[o * P + p] += v;
-        if (layout.colKind[j] === COL.ship) shipments[ref] += v;
-        else imports[d * P + p] += v;
-        const landed = price[o * P + p] + layout.baseCost[j] + c.adValorem[ref] * Math.max(0, wp[o * P + p]);
-        tariffUsd[ref] += c.adValorem[ref] * Math.max(0, wp[o * P + p]) * v * KUSD_TO_USD;
-        if (c.capKind[ref] && v > 0 && layout.colKind[j] !== COL.leak) {
-          const value = layout.colKind[j] === COL.ship ? setup.prevPrice[d * P + p] : price[d * P + p];
-          quotaRentUsd[ref] += Math.max(0, value - landed) * v * KUSD_TO_USD;
+        const from = layout.linkFromRow[ref];
+        const to = layout.linkToRow[ref];
+        t.flow[ref] += v;
+        t.exports[from] += v;
+        if (kind === COL.ship) t.shipments[ref] += v;
+        else t.imports[to] += v;
+        const wedge = c.adValorem[ref] * Math.max(0, wp[from]);
+        t.tariffUsd[ref] += wedge * v * KUSD_TO_USD;
+        if (c.capKind[ref] && v > 0 && kind !== COL.leak) {
+          const value = kind === COL.ship ? setup.prevPrice[to] : price[to];
+          t.quotaRentUsd[ref] += Math.max(0, value - (price[from] + layout.baseCost[j] + wedge)) * v * KUSD_TO_USD;
         }
         break;
       }
       case COL.tier: {
         const total = outcome.demandTier[j] + outcome.stockTier[j];
         const toDemand = total > 0 ? (v * outcome.demandTier[j]) / total : 0;
-        consumption[ref] += toDemand;
-        stock[ref] += v - toDemand;
+        t.elasticConsumption[ref] += toDemand;
+        t.stock[ref] += v - toDemand;
         break;
       }
       case COL.backstop:
-        shortage[input.demands[ref].region * P + input.demands[ref].product] += v;
+        t.shortage[input.demands[ref].region * P + input.demands[ref].product] += v;
         break;
       case COL.hold:
-        stock[ref] += v;
+        t.stock[ref] += v;
         break;
       case COL.dispose:
-        disposal[ref] += v;
-        break;
-      case COL.build:
+        t.disposal[ref] += v;
         break;
     }
   }
-  if (setup.holding.every((h) => h === null)) for (let rp = 0; rp < N; rp++) stock[rp] += setup.stockBegin[rp]; // passive stocks
+  if (setup.holding.every((h) => h === null)) for (let rp = 0; rp < N; rp++) t.stock[rp] += setup.stockBegin[rp]; // passive stocks
+  return t;
+}
 
+/** Reference demand, served consumption (critical requirement − shortage + elastic purchases) and unmet demand. */
+function demandTotals(input: ModelInput, layout: LpLayout, setup: MarketSetup, cols: ColumnTotals) {
+  const N = layout.balanceRows;
+  const P = layout.products;
+  const demand = new Float64Array(N);
+  const consumption = Float64Array.from(cols.elasticConsumption);
+  const unmet = new Float64Array(N);
   input.demands.forEach((dem, s) => {
     const rp = dem.region * P + dem.product;
     demand[rp] += setup.q[s];
     consumption[rp] += dem.criticalShare * setup.q[s];
   });
   for (let rp = 0; rp < N; rp++) {
-    consumption[rp] = Math.max(0, consumption[rp] - shortage[rp]);
+    consumption[rp] = Math.max(0, consumption[rp] - cols.shortage[rp]);
     unmet[rp] = Math.max(0, demand[rp] - consumption[rp]);
   }
+  return { demand, consumption, unmet };
+}
 
+/** Production, process input, floor subsidies, capacity in force and operating margins of the plants. */
+function plantTotals(input: ModelInput, layout: LpLayout, setup: MarketSetup, outcome: MarketOutcome, activity: Float64Array) {
+  const N = layout.balanceRows;
+  const P = layout.products;
+  const c = setup.controls;
+  const price = outcome.price;
+  const wp = outcome.wedgePrice;
+  const production = new Float64Array(N);
+  const processInput = new Float64Array(N);
+  const subsidyUsd = new Float64Array(N);
   const capacity = new Float64Array(input.plants.length);
   const margin = new Float64Array(input.plants.length);
   input.plants.forEach((plant, i) => {
@@ -152,42 +174,65 @@ export function summarisePeriod(
     }
     margin[i] = value + plantSubsidy(plant.region, plant.outputs, P, c, wp) - plant.expansion.fullUnitCost;
   });
+  return { production, processInput, subsidyUsd, capacity, margin };
+}
 
-  const strategicStock = new Float64Array(N);
-  for (let rp = 0; rp < N; rp++) {
+/** Strategic stock at the end of the period: beginning − release + purchases. */
+function strategicEnd(layout: LpLayout, setup: MarketSetup, x: Float64Array, strategicBegin: Float64Array): Float64Array {
+  return Float64Array.from(strategicBegin, (begin, rp) => {
     const build = layout.buildCol[rp] >= 0 ? x[layout.buildCol[rp]] : 0;
-    strategicStock[rp] = Math.max(0, strategicBegin[rp] - setup.release[rp] + build);
-  }
-  for (let l = 0; l < L; l++) {
-    if (c.capKind[l] === 0) continue;
-    const allowed = c.capKind[l] === 1 ? c.linkCap[l] + c.shipCap[l] + c.leakCap[l] : flow[l];
-    blocked[l] = Math.max(0, c.referenceFlow[l] - allowed);
-  }
+    return Math.max(0, begin - setup.release[rp] + build);
+  });
+}
 
+/** Quantity kept off each capped link: reference flow − what the caps allow (see the module comment). */
+function blockedFlows(setup: MarketSetup, flow: Float64Array): Float64Array {
+  const c = setup.controls;
+  return Float64Array.from(flow, (f, l) => {
+    if (c.capKind[l] === 0) return 0;
+    const allowed = c.capKind[l] === 1 ? c.linkCap[l] + c.shipCap[l] + c.leakCap[l] : f;
+    return Math.max(0, c.referenceFlow[l] - allowed);
+  });
+}
+
+/** Builds the period's report from the cleared market. */
+export function summarisePeriod(
+  input: ModelInput,
+  layout: LpLayout,
+  setup: MarketSetup,
+  outcome: MarketOutcome,
+  strategicBegin: Float64Array,
+): PeriodSummary {
+  const x = snapToBounds(outcome.colValue, outcome.lp.colUpper);
+  const cols = columnTotals(input, layout, setup, outcome, x);
+  const dem = demandTotals(input, layout, setup, cols);
+  const plants = plantTotals(input, layout, setup, outcome, cols.activity);
   const result: PeriodResult = {
     period: setup.period,
-    price: Float64Array.from(price),
-    production,
-    consumption,
-    demand,
-    shortage,
-    unmet,
-    imports,
-    exports,
-    processInput,
-    stock,
-    strategicStock,
-    disposal,
+    price: Float64Array.from(outcome.price),
+    production: plants.production,
+    consumption: dem.consumption,
+    demand: dem.demand,
+    shortage: cols.shortage,
+    unmet: dem.unmet,
+    imports: cols.imports,
+    exports: cols.exports,
+    processInput: plants.processInput,
+    stock: cols.stock,
+    strategicStock: strategicEnd(layout, setup, x, strategicBegin),
+    disposal: cols.disposal,
     arrivals: Float64Array.from(setup.arrivals),
-    subsidyUsd,
-    flow,
-    tariffRate: Float64Array.from(c.adValorem),
-    tariffUsd,
-    quotaRentUsd,
-    blocked,
-    activity,
-    capacity,
+    subsidyUsd: plants.subsidyUsd,
+    flow: cols.flow,
+    tariffRate: Float64Array.from(setup.controls.adValorem),
+    tariffUsd: cols.tariffUsd,
+    quotaRentUsd: cols.quotaRentUsd,
+    blocked: blockedFlows(setup, cols.flow),
+    activity: cols.activity,
+    capacity: plants.capacity,
     iterations: outcome.iterations,
+    converged: outcome.converged,
+    freeDuals: outcome.freeRows,
   };
-  return { result, shipments, margin };
+  return { result, shipments: cols.shipments, shipDelay: Int32Array.from(setup.controls.shipDelay), margin: plants.margin };
 }

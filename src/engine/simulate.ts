@@ -9,6 +9,10 @@
  * use seeds the coverage targets. Both runs do the identical warm-up, so without scenario policies the
  * two runs make identical solver calls and their results are bitwise identical.
  *
+ * A world policy that caps links from before the run (its start at or before period 0) has no baseline
+ * period before it to take its reference flow from: it takes the flow of an unrestricted clearing of
+ * period 0 (no policies at all, passive stocks), made once per simulation.
+ *
  * `simulate` is synchronous and pure given its inputs: no I/O, no clock, no randomness.
  */
 import type { ModelInput, PeriodResult, RunResult } from '../model/types.js';
@@ -16,10 +20,10 @@ import type { HoldingCurve } from './curves.js';
 import { advanceState } from './dynamics.js';
 import { checkBalance, checkEquilibrium, checkNonNegative, EquilibriumError, type MarketAudit } from './invariants.js';
 import { buildLayout, type LpLayout } from './layout.js';
-import { clearMarket, type MarketSetup } from './market.js';
+import { clearMarket, type MarketSetup, type MarketSolvers } from './market.js';
 import { periodControls, type PeriodControls, type PolicyContext } from './policies/index.js';
 import { summarisePeriod, type PeriodSummary } from './report.js';
-import type { MarketSolver, SolverFactory } from './solver.js';
+import type { SolverFactory } from './solver.js';
 import { initialState, ringSizes, type RunState } from './state.js';
 
 /** Options of `simulate`. */
@@ -35,7 +39,7 @@ export type RunKind = 'baseline' | 'scenario';
 
 interface Run {
   readonly kind: RunKind;
-  readonly solver: MarketSolver;
+  readonly solvers: MarketSolvers;
   readonly policyIndices: readonly number[];
   state: RunState;
   readonly results: PeriodResult[];
@@ -49,13 +53,14 @@ export function simulate(input: ModelInput, solvers: SolverFactory, options: Sim
   const all = layout.policies.map((_, i) => i);
   const runs: Run[] = [];
   try {
-    runs.push(openRun('baseline', solvers.create(layout), world, input, layout));
-    runs.push(openRun('scenario', solvers.create(layout), all, input, layout));
+    runs.push(openRun('baseline', { period: solvers.create(layout), oneShot: solvers.oneShot }, world, input, layout));
+    runs.push(openRun('scenario', { period: solvers.create(layout), oneShot: solvers.oneShot }, all, input, layout));
     if (T === 0) return { baseline: [], scenario: [] };
     const [baseline, scenario] = runs;
-    for (const run of runs) run.state = warmUp(run, input, layout);
+    const before = worldCapsFromBefore(layout) ? unrestrictedFlow(input, layout, solvers) : null;
+    for (const run of runs) run.state = warmUp(run, input, layout, before);
     for (let t = 0; t < T; t++) {
-      const reference = referenceFlows(layout, baseline.results, t);
+      const reference = referenceFlows(layout, baseline.results, t, before);
       for (const run of [baseline, scenario]) {
         const { audit, summary } = stepRun(run, input, layout, t, reference);
         if (options.check) assertInvariants(input, audit, run.results[t - 1] ?? null, summary.result);
@@ -66,30 +71,70 @@ export function simulate(input: ModelInput, solvers: SolverFactory, options: Sim
     }
     return { baseline: baseline.results, scenario: scenario.results };
   } finally {
-    for (const run of runs) run.solver.dispose();
+    for (const run of runs) run.solvers.period.dispose();
   }
 }
 
-function openRun(kind: RunKind, solver: MarketSolver, policyIndices: number[], input: ModelInput, layout: LpLayout): Run {
-  const N = layout.balanceRows;
-  const refPrice = Float64Array.from({ length: N }, (_, rp) => input.products[rp % layout.products].referencePrice);
-  return { kind, solver, policyIndices, state: initialState(input, layout, refPrice, new Float64Array(N)), results: [] };
+function openRun(kind: RunKind, solvers: MarketSolvers, policyIndices: number[], input: ModelInput, layout: LpLayout): Run {
+  return { kind, solvers, policyIndices, state: referenceState(input, layout), results: [] };
 }
 
-/** Reference flow for policy i on link l in period t (see PolicyContext.referenceFlow). */
-function referenceFlows(layout: LpLayout, baseline: readonly PeriodResult[], t: number): (i: number, l: number) => number {
+/** The state before any clearing: reference prices, no use yet. */
+function referenceState(input: ModelInput, layout: LpLayout): RunState {
+  const N = layout.balanceRows;
+  const refPrice = Float64Array.from({ length: N }, (_, rp) => layout.referencePrice[rp % layout.products]);
+  return initialState(input, layout, refPrice, new Float64Array(N));
+}
+
+/** Whether some world policy caps links from before the run (its start at or before period 0). */
+function worldCapsFromBefore(layout: LpLayout): boolean {
+  return layout.policies.some(
+    (pol, i) => i < layout.worldPolicyCount && pol.start <= 0 && (pol.type === 'export_ban' || pol.type === 'export_quota' || pol.type === 'export_license' || pol.type === 'import_ban'),
+  );
+}
+
+/** Flows of an unrestricted clearing of period 0: no policies, passive stocks (a fresh solver, dropped after). */
+function unrestrictedFlow(input: ModelInput, layout: LpLayout, solvers: SolverFactory): Float64Array {
+  const period = solvers.create(layout);
+  try {
+    return clearPassive({ period, oneShot: solvers.oneShot }, input, layout, referenceState(input, layout), [], () => 0).result.flow;
+  } finally {
+    period.dispose();
+  }
+}
+
+/**
+ * Reference flow for policy i on link l in period t (see PolicyContext.referenceFlow); world policies in
+ * force from before the run take the unrestricted flow of period 0 (`before`).
+ */
+function referenceFlows(layout: LpLayout, baseline: readonly PeriodResult[], t: number, before: Float64Array | null): (i: number, l: number) => number {
   return (i, l) => {
     if (i >= layout.worldPolicyCount) return baseline[t]?.flow[l] ?? 0;
-    const before = layout.policies[i].start - 1;
-    return before >= 0 && before < baseline.length ? baseline[before].flow[l] : 0;
+    const last = layout.policies[i].start - 1;
+    if (last < 0) return before?.[l] ?? 0;
+    return last < baseline.length ? baseline[last].flow[l] : 0;
   };
 }
 
 /** Clears period 0 with passive stocks and world policies only; returns the run's initial state. */
-function warmUp(run: Run, input: ModelInput, layout: LpLayout): RunState {
-  const ctx: PolicyContext = { input, layout, period: 0, referenceFlow: () => 0 };
-  const controls = periodControls(ctx, run.policyIndices.filter((i) => i < layout.worldPolicyCount));
-  const state = run.state;
+function warmUp(run: Run, input: ModelInput, layout: LpLayout, before: Float64Array | null): RunState {
+  const worldOnly = run.policyIndices.filter((i) => i < layout.worldPolicyCount);
+  const { result } = clearPassive(run.solvers, input, layout, run.state, worldOnly, (_i, l) => before?.[l] ?? 0);
+  const use = Float64Array.from(result.demand, (d, rp) => d + result.processInput[rp]);
+  return initialState(input, layout, result.price, use);
+}
+
+/** Clears period 0 with passive stocks (holders neither buy nor sell) under the given policies. */
+function clearPassive(
+  solvers: MarketSolvers,
+  input: ModelInput,
+  layout: LpLayout,
+  state: RunState,
+  policyIndices: readonly number[],
+  referenceFlow: (i: number, l: number) => number,
+): PeriodSummary {
+  const ctx: PolicyContext = { input, layout, period: 0, referenceFlow };
+  const controls = periodControls(ctx, policyIndices);
   const setup: MarketSetup = {
     period: 0,
     controls,
@@ -102,10 +147,7 @@ function warmUp(run: Run, input: ModelInput, layout: LpLayout): RunState {
     priceGuess: state.lastPrice,
     prevPrice: state.lastPrice,
   };
-  const outcome = clearMarket(run.solver, input, layout, setup);
-  const { result } = summarisePeriod(input, layout, setup, outcome, state.strategic);
-  const use = Float64Array.from(result.demand, (d, rp) => d + result.processInput[rp]);
-  return initialState(input, layout, result.price, use);
+  return summarisePeriod(input, layout, setup, clearMarket(solvers, input, layout, setup), state.strategic);
 }
 
 function stepRun(
@@ -130,7 +172,7 @@ function stepRun(
     priceGuess: state.lastPrice,
     prevPrice: state.lastPrice,
   };
-  const outcome = clearMarket(run.solver, input, layout, setup);
+  const outcome = clearMarket(run.solvers, input, layout, setup);
   const summary = summarisePeriod(input, layout, setup, outcome, state.strategic);
   const audit: MarketAudit = { run: run.kind, period: t, layout, setup, outcome, strategicBegin: state.strategic };
   return { audit, summary };
@@ -171,14 +213,11 @@ function holdingCurves(input: ModelInput, layout: LpLayout, state: RunState, con
 /** Licensed shipments arriving in period t, per region × product. */
 function arrivalsOf(input: ModelInput, layout: LpLayout, state: RunState, t: number): Float64Array {
   const { transitSlots, links } = ringSizes(input, layout);
-  const R = layout.regions;
-  const P = layout.products;
   const out = new Float64Array(layout.balanceRows);
   const base = (t % transitSlots) * links;
   for (let l = 0; l < links; l++) {
     const v = state.transitRing[base + l];
-    if (v === 0) continue;
-    out[(l % R) * P + Math.floor(l / (R * R))] += v;
+    if (v !== 0) out[layout.linkToRow[l]] += v;
   }
   return out;
 }

@@ -11,7 +11,6 @@
 import * as highsModule from 'highs';
 import type { Highs, Model } from 'highs';
 import type { LpLayout } from './layout.js';
-import { createWindowSolver } from './windowSolver.js';
 
 /** Bounds and costs of one period's LP (full-length arrays on the layout). */
 export interface PeriodLp {
@@ -32,8 +31,6 @@ export interface LpSolution {
 export interface MarketSolver {
   /** Solves the LP with these bounds and costs; throws `SolverError` unless an optimum is found. */
   solve(lp: PeriodLp): LpSolution;
-  /** Work counters for benchmarks (e.g. the tier-window solver's re-solves and fallbacks), if any. */
-  counters?(): Readonly<Record<string, number>>;
   /** Releases native memory. Idempotent. */
   dispose(): void;
 }
@@ -42,6 +39,31 @@ export interface MarketSolver {
 export interface SolverFactory {
   /** A fresh solver (fresh native model) for one run on this layout. */
   create(layout: LpLayout): MarketSolver;
+  /** Solves small auxiliary LPs (the canonical price selection, canonical.ts) cold: no state between calls. */
+  readonly oneShot: OneShotLp;
+}
+
+/** A small LP in CSC form, minimised. */
+export interface SmallLp {
+  readonly numCols: number;
+  readonly numRows: number;
+  readonly colCost: Float64Array;
+  readonly colLower: Float64Array;
+  readonly colUpper: Float64Array;
+  readonly rowLower: Float64Array;
+  readonly rowUpper: Float64Array;
+  readonly starts: Int32Array;
+  readonly indices: Int32Array;
+  readonly values: Float64Array;
+}
+
+/**
+ * Solves a small LP from scratch every time (a fresh model, no basis carried over), so that the same data
+ * always gives the same answer whatever was solved before. Returns the column values of an optimum, or
+ * null when none was found.
+ */
+export interface OneShotLp {
+  solve(lp: SmallLp): Float64Array | null;
 }
 
 /** The LP solver failed or did not reach an optimum (the period LP is always feasible and bounded by design). */
@@ -161,18 +183,34 @@ function highsLoader(): () => Promise<Highs> {
   return (typeof d === 'function' ? d : d.default) as () => Promise<Highs>;
 }
 
-/**
- * Loads the HiGHS WebAssembly module once per process and returns a factory of per-run solvers: the
- * full-size model, or the tier-window model (windowSolver.ts) when `market.tierWindow` asks for it.
- */
+/** One-shot HiGHS solves of small LPs (presolve on: these models are solved once and dropped). */
+function highsOneShot(highs: Highs): OneShotLp {
+  return {
+    solve(lp) {
+      const model = highs.createModel({
+        numCols: lp.numCols,
+        numRows: lp.numRows,
+        colCost: lp.colCost,
+        colLower: lp.colLower,
+        colUpper: lp.colUpper,
+        rowLower: lp.rowLower,
+        rowUpper: lp.rowUpper,
+        matrix: { format: 'csc', numRows: lp.numRows, numCols: lp.numCols, starts: lp.starts, indices: lp.indices, values: lp.values },
+      });
+      try {
+        model.options.set({ output_flag: false });
+        const run = model.run();
+        return run.modelStatus === 7 /* optimal */ ? Float64Array.from(model.getSolution().colValue) : null;
+      } finally {
+        model.dispose();
+      }
+    },
+  };
+}
+
+/** Loads the HiGHS WebAssembly module once per process and returns a factory of per-run solvers. */
 export async function loadHighsSolver(): Promise<SolverFactory> {
   highsPromise ??= highsLoader()();
   const highs = await highsPromise;
-  return {
-    create: (layout) => {
-      const full = () => new HighsMarketSolver(highs, layout);
-      const windowed = layout.tierWindow > 0 && layout.tierCount.some((K) => K > layout.tierWindow);
-      return windowed ? createWindowSolver(highs, layout, layout.tierWindow, full) : full();
-    },
-  };
+  return { create: (layout) => new HighsMarketSolver(highs, layout), oneShot: highsOneShot(highs) };
 }

@@ -50,12 +50,10 @@ export interface RingSizes {
 export function ringSizes(input: ModelInput, layout: LpLayout): RingSizes {
   let maxLead = 0;
   for (const plant of input.plants) maxLead = Math.max(maxLead, Math.round(plant.expansion.leadTimePeriods));
-  let maxDelay = 0;
-  for (let l = 0; l < layout.shipDelay.length; l++) maxDelay = Math.max(maxDelay, layout.shipDelay[l]);
   return {
     capacitySlots: maxLead + 2,
     marginSlots: Math.max(1, Math.round(input.dynamics.capacity.lookbackPeriods)),
-    transitSlots: maxDelay + 1,
+    transitSlots: layout.maxShipDelay + 1,
     links: layout.regions * layout.regions * layout.products,
   };
 }

@@ -275,13 +275,6 @@ export interface MarketParams {
   readonly fixedPointTolerance: number;
   readonly maxFixedPointIterations: number;
   /**
-   * Opt-in speed-up: when > 0, HiGHS sees only this many consecutive grid steps of each row's demand
-   * tiers around its price; the others are folded in at their bounds and checked for optimality after
-   * every solve (src/engine/windowSolver.ts). The optimum is one of the full LP's, but the last bits of
-   * results may differ from the full LP (0 or absent: full LP).
-   */
-  readonly tierWindow?: number;
-  /**
    * Whether a region may export more of a product than it produced in the period, i.e. re-export
    * imports (transshipment). Default false: goods are homogeneous, so free re-export would let any
    * bilateral restriction be bypassed through a third region at one extra transport cost; routing
@@ -354,6 +347,10 @@ export interface PeriodResult {
   readonly capacity: Float64Array;
   /** Fixed-point iterations used to settle ad valorem wedges and floors (1 when none are in force). */
   readonly iterations: number;
+  /** Whether the fixed point met `market.fixedPointTolerance` (false: it stopped at the iteration limit). */
+  readonly converged: boolean;
+  /** Rows whose dual the optimal quantities did not pin (0: the period's prices were unique before the canonical rule). */
+  readonly freeDuals: number;
 }
 
 /** A scenario run beside its baseline, period by period. */

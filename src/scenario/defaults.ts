@@ -1,9 +1,17 @@
 /**
  * Default values of optional fields, written in the scenario language (they are compiled like user
  * values, so durations follow the run's period). Documented in docs/file-format.md.
+ *
+ * The engine knows nothing of rare earths, and neither do its defaults: a default here is either
+ * neutral (a mechanism that does nothing until a world file switches it on: no hoarding on news, no
+ * long-run substitution, no smuggling premium, no endogenous growth) or a generic numerical or
+ * behavioural setting. Every number with rare-earth knowledge behind it — lead times by stage, demand
+ * elasticities, choke prices, the smuggling premium of 2010 — is stated in the world files with its
+ * source, and the fields that have no neutral value (demand `elasticity`, `critical`, `choke`; a
+ * process's `leadTime`) are required.
  */
 
-/** Between-period mechanisms (model.md §5). */
+/** Between-period mechanisms (model.md §5). Weights and adjustment shares are per month. */
 export const DEFAULT_DYNAMICS = {
   inventory: {
     enabled: true,
@@ -11,13 +19,13 @@ export const DEFAULT_DYNAMICS = {
     adjustment: '3 months',
     /** Desired stock falls by 1.5 × the relative price excess over the expected price. */
     priceResponse: 1.5,
-    /** Extra cover per unit of relative price momentum (hoarding when prices rise). */
-    momentumCoverage: '2 months',
-    /** Extra cover sought by importers once a restriction is announced (the 2010 precautionary buying). */
-    announcementCoverage: '2 months',
-    /** Weight of the newest price in the expected price. */
+    /** Neutral: no extra cover when prices rise (momentum hoarding is a world-file setting). */
+    momentumCoverage: '0 months',
+    /** Neutral: no extra cover on the news of a restriction (precautionary buying is a world-file setting). */
+    announcementCoverage: '0 months',
+    /** Weight of the newest month's price in the expected price. */
     expectationWeight: 0.3,
-    /** Weight of the newest price in the normal price that ordinary restocking is valued at (≈ 20-month memory). */
+    /** Weight of the newest month's price in the normal price that ordinary restocking is valued at (≈ 20-month memory). */
     normalPriceWeight: 0.05,
     /** Cost of holding stock, a share of its value per month. */
     carryingCost: '1%/month',
@@ -29,14 +37,14 @@ export const DEFAULT_DYNAMICS = {
   },
   demand: {
     enabled: true,
-    /** Share of the gap to long-run demand closed each month (≈ 2 years to adjust, as after 2011). */
-    adjustment: '5%/month',
-    /** Weight of the newest price in the price that drives substitution. */
+    /** Neutral: no long-run substitution unless the world sets a monthly adjustment. */
+    adjustment: '0%/month',
+    /** Weight of the newest month's price in the price that drives substitution. */
     priceSmoothing: 0.2,
   },
   leakage: {
-    /** Routing through third countries costs 30 % of the origin price on top (smuggling premium). */
-    extraCost: '30%',
+    /** Neutral: routing through third countries costs only its transport (the smuggling premium is a world-file setting). */
+    extraCost: '0%',
   },
 } as const;
 
@@ -48,30 +56,21 @@ export const DEFAULT_MARKET = {
   tierFloor: 0.05,
   fixedPointTolerance: 1e-6,
   maxFixedPointIterations: 50,
-  /** 0 = the solver sees every demand tier (the exact full LP); > 0 is an opt-in speed-up (engine/windowSolver.ts). */
-  tierWindow: 0,
   /** Regions export at most their own production (no transshipment). */
   reexport: false,
 } as const;
 
-/** Defaults of demand entries. */
+/** Defaults of demand entries (`elasticity`, `critical` and `choke` are required). */
 export const DEFAULT_DEMAND = {
   sector: 'all',
   growth: '0%/yr',
-  /** Middle of the −0.2…−0.4 arc elasticity derived for 2010→2011 (shared/data/README.md). */
-  elasticity: -0.3,
-  critical: '50%',
-  /** Critical demand pays up to 10 × the reference price (model.md §2). */
-  chokeMultiple: 10,
 } as const;
 
-/** Defaults of endogenous expansion of a process (lead times by stage from model.md §5). */
+/** Defaults of endogenous expansion of a process (its `leadTime` is required). */
 export const DEFAULT_EXPANSION = {
-  leadTimeByStage: { mine: '72 months', separation: '30 months', metal: '18 months', magnet: '18 months', recycling: '18 months' } as Record<string, string>,
-  /** Lead time of stages not listed above. */
-  leadTime: '24 months',
-  maxGrowth: '15%/yr',
+  /** Neutral: no endogenous growth unless the process states how fast it may grow. */
+  maxGrowth: '0%/yr',
   minStep: '0 t/yr',
-  /** Full cost = operating cost of the dearest band × this markup (capital charge). */
+  /** Full cost = operating cost of the dearest band × this markup (a generic capital charge). */
   fullCostMarkup: 1.25,
 } as const;

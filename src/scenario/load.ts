@@ -12,7 +12,7 @@ import { defineValue, getMeta, issueAt, locate, type Loc } from './locate.js';
 import { mergeChain } from './merge.js';
 import { compilePolicies, type PolicyPlan } from './policies/index.js';
 import { applySets, setEntriesOf, type SetEntry } from './set.js';
-import { buildCalendar, MAX_PERIODS, parseDate, type Calendar } from './timeline.js';
+import { buildCalendar, MAX_PERIODS, parseDate, parseDateEnd, type Calendar } from './timeline.js';
 import { compileDemand, type DemandPlan } from './world/demand.js';
 import { compileSettings, type SettingsPlan } from './world/dynamics.js';
 import { collectIds } from './world/ids.js';
@@ -170,7 +170,7 @@ function cliSets(set: Record<string, string>, doc: Record<string, unknown>, issu
 function calendarOf(doc: Record<string, unknown>, root: Loc, issues: Issues): Calendar | null {
   const at = (field: string, message: string): void => issues.add(issueAt(locate(doc, doc[field] === undefined ? [] : [field], root), message));
   const start = parseDate(doc.start);
-  const end = parseDate(doc.end);
+  const end = parseDateEnd(doc.end);
   if (doc.start === undefined) at('start', 'required field missing: start (the first period, e.g. 2025-01), in this file or the world');
   if (doc.end === undefined) at('end', 'required field missing: end (the last period, e.g. 2027-12), in this file or the world');
   if (start === null || end === null) return null;

@@ -131,8 +131,8 @@ const process = obj(
     inputs: recipe('Inputs: t of each product per t of activity. Default none (a mine).').optional(),
     outputs: recipe('Outputs: t of each product per t of activity.'),
     cost: costBands('Default cost curve of plants of this process.'),
-    leadTime: value('duration', 'Lead time of endogenous expansion, e.g. 30 months. Default by stage (see DEFAULT_EXPANSION).').optional(),
-    maxGrowth: value('growth', 'Cap on endogenous capacity growth per year, e.g. 15%/yr. Default 15%/yr.').optional(),
+    leadTime: value('duration', 'Lead time of endogenous expansion (decision to output), e.g. 30 months. Required: it depends on the process, so the world file states it with its source.'),
+    maxGrowth: value('growth', 'Cap on endogenous capacity growth per year, e.g. 15%/yr. Default 0%/yr (no endogenous growth).').optional(),
     minStep: value('flow', 'Capacity that can be ordered even from zero (greenfield step), e.g. 500 t/yr. Default 0.').optional(),
     fullCost: value('price', 'Operating + capital cost per unit of activity that expected margins must cover. Default 1.25 × the highest band cost.').optional(),
     alternativeTo: processId
@@ -165,10 +165,10 @@ const demand = obj(
     quantity: value('flow', 'Quantity bought at the reference price in the first period, per year, e.g. 4 kt/yr.'),
     price: value('price', "Reference price of this demand. Default: the product's price.").optional(),
     growth: series('growth', 'Exogenous growth per year, compounded per period, e.g. 8%/yr. Default 0.').optional(),
-    elasticity: value('number', 'Short-run price elasticity (≤ 0). Default −0.3.').optional(),
+    elasticity: value('number', 'Short-run price elasticity (≤ 0). Required.'),
     longRunElasticity: value('number', 'Long-run price elasticity (≤ 0). Default: the short-run elasticity.').optional(),
-    critical: value('fraction', 'Share of demand with no short-run substitute. Default 50%.').optional(),
-    choke: value('price', 'Willingness to pay of critical demand (USD/kg). Default 10 × the reference price.').optional(),
+    critical: value('fraction', 'Share of demand with no short-run substitute. Required.'),
+    choke: value('price', 'Willingness to pay of critical demand (USD/kg), at least the reference price. Required.'),
     source,
   },
   'Demand of one region for one product (optionally one sector).',
@@ -206,10 +206,10 @@ const dynamics = obj(
         enabled,
         adjustment: value('duration', 'Time over which holders close the gap to their target stock. Default 3 months.').optional(),
         priceResponse: value('number', 'How strongly desired stock falls as price rises above the expected price (≥ 0). Default 1.5.').optional(),
-        momentumCoverage: value('duration', 'Extra coverage per unit of relative price momentum. Default 2 months.').optional(),
-        announcementCoverage: value('duration', 'Extra coverage targeted by importers of products under an announced restriction. Default 2 months.').optional(),
-        expectationWeight: value('fraction', 'Weight of the newest price in the expected price (0..1]. Default 0.3.').optional(),
-        normalPriceWeight: value('fraction', 'Weight of the newest price in the slow normal price that ordinary restocking is valued at (0..1]. Default 0.05.').optional(),
+        momentumCoverage: value('duration', 'Extra coverage per unit of relative price momentum (hoarding when prices rise). Default 0 months.').optional(),
+        announcementCoverage: value('duration', 'Extra coverage targeted by importers of products under an announced restriction (precautionary buying). Default 0 months.').optional(),
+        expectationWeight: value('fraction', 'Weight of the newest month\'s price in the expected price (0..1], per month (compounded for quarterly and yearly runs). Default 0.3.').optional(),
+        normalPriceWeight: value('fraction', 'Weight of the newest month\'s price in the slow normal price that ordinary restocking is valued at (0..1], per month (compounded). Default 0.05.').optional(),
         carryingCost: value('perTime', 'Cost of holding stock, a fraction of its value per time. Default 1%/month.').optional(),
       },
       'Commercial inventory behaviour.',
@@ -224,13 +224,13 @@ const dynamics = obj(
     demand: obj(
       {
         enabled,
-        adjustment: value('perTime', 'Share of the gap to long-run demand closed per time (partial adjustment). Default 5%/month.').optional(),
-        priceSmoothing: value('fraction', 'Weight of the newest price in the price that drives substitution (0..1]. Default 0.2.').optional(),
+        adjustment: value('perTime', 'Share of the gap to long-run demand closed per time (partial adjustment), e.g. 5%/month; compounded for quarterly and yearly runs. Default 0%/month (no long-run response).').optional(),
+        priceSmoothing: value('fraction', 'Weight of the newest month\'s price in the price that drives substitution (0..1], per month (compounded). Default 0.2.').optional(),
       },
       'Long-run demand response (substitution, thrifting).',
     ).optional(),
     leakage: obj(
-      { extraCost: value('rate', 'Extra cost of routing through third countries, a share of the origin price. Default 30%.').optional() },
+      { extraCost: value('rate', 'Extra cost of routing through third countries, a share of the origin price (a smuggling premium). Default 0%.').optional() },
       'Leakage of banned or capped flows through third countries.',
     ).optional(),
   },
@@ -243,7 +243,6 @@ const market = obj(
     tierFloor: value('number', 'Lowest price step, a multiple of the reference price (> 0). Default 0.05.').optional(),
     fixedPointTolerance: value('number', 'Relative tolerance of the price fixed point (> 0). Default 1e-6.').optional(),
     maxFixedPointIterations: value('number', 'Most fixed-point iterations per period (whole number ≥ 1). Default 50.').optional(),
-    tierWindow: value('number', 'Opt-in speed-up: the solver sees only this many price steps of each demand curve around the current price, checking the rest after each solve (whole number; 0 = full LP). Default 0.').optional(),
     reexport: z
       .boolean({ error: 'expected true or false' })
       .describe('true lets regions re-export imports (transshipment). Default false: a region exports at most what it produced; third-country routing of restricted flows happens only through policy leakage.')
@@ -255,7 +254,7 @@ const market = obj(
 const window = {
   id: policyId.describe('Unique id of the policy (used in reports, attribution and `set policies.<id>.<field>`).'),
   start: date('First period in force.'),
-  end: date('First period no longer in force (exclusive). Omit: in force to the end of the run.').optional(),
+  end: date('Last month, quarter or year in force (inclusive: `end: 2025-10` includes October). Omit: in force to the end of the run.').optional(),
   announce: date('When the policy becomes known (≤ start); drives precautionary buying. Omit: unannounced.').optional(),
   description: text('What the policy is. Informational.').optional(),
   source,

@@ -26,6 +26,18 @@ export function parseDate(value: unknown): number | null {
   return year * 12 + Number(text.slice(5, 7)) - 1;
 }
 
+/**
+ * The last month a date names (a month count), or null when malformed: `2025-10` → October 2025,
+ * `2025-Q2` → June, `2025` → December. Every `end` is inclusive: the named month, quarter or year is the
+ * last one simulated or in force.
+ */
+export function parseDateEnd(value: unknown): number | null {
+  const first = parseDate(value);
+  if (first === null) return null;
+  const text = String(value);
+  return text.length === 4 ? first + 11 : text[5] === 'Q' ? first + 2 : first;
+}
+
 /** The canonical text of a date as written (`2025` stays `2025`, numbers become strings). */
 export function dateText(value: unknown): string {
   return String(value);
@@ -64,7 +76,7 @@ export function periodOf(cal: Calendar, month: number): number {
   return Math.floor((month - cal.startMonth) / cal.monthsPerPeriod);
 }
 
-/** Index of the first period starting on or after a date: where an exclusive `end` takes effect. */
-export function periodFrom(cal: Calendar, month: number): number {
-  return Math.ceil((month - cal.startMonth) / cal.monthsPerPeriod);
+/** Index of the period after the one containing a month: where an inclusive `end` stops. */
+export function periodAfter(cal: Calendar, month: number): number {
+  return periodOf(cal, month) + 1;
 }

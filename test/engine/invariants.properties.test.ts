@@ -95,11 +95,12 @@ describe('mass over the whole run', () => {
                 arrived += r.arrivals[rp];
               }
               const x = audits[kind][t].outcome.colValue;
+              const delay = audits[kind][t].setup.controls.shipDelay;
               for (let l = p * R * R; l < (p + 1) * R * R; l++) {
                 const j = layout.shipCol[l];
                 if (j < 0) continue;
                 shipped += x[j];
-                if (t + layout.shipDelay[l] >= T) inTransit += x[j];
+                if (t + delay[l] >= T) inTransit += x[j];
               }
             });
             const last = periods[T - 1];

@@ -10,6 +10,7 @@ const ALT = `
     inputs: {oxide.NdPr: 0.33}
     outputs: {magnet: 1}
     cost: [{share: 100%, cost: 45 USD/kg}]
+    leadTime: 12 months
 `;
 const withAlt = (plants: string) => WORLD.replace('\nplants:\n', `${ALT}\nplants:\n${plants}`);
 

@@ -66,7 +66,7 @@ describe('located errors', () => {
         ),
       ),
     ).toMatchInlineSnapshot(`
-      "scenario.yaml:4:94 policies[0].end: expected an end after the start (2025-06), got 2025-03
+      "scenario.yaml:4:94 policies[0].end: expected an end no earlier than the start (2025-06; the end is the last month in force), got 2025-03
       scenario.yaml:5:10 policies[1].id: two policies with the id "a" (the first is at scenario.yaml:4); ids must be unique
       scenario.yaml:6:112 policies[2].approval.2025-04: dates of a series must increase: 2025-04 is before 2025-06
       scenario.yaml:6:126 policies[2].approval.2025-Q2: dates of a series must increase: 2025-Q2 is the same date as 2025-04"

@@ -14,7 +14,8 @@ const head = (a: Float64Array): number[] => Array.from(a.slice(0, 8));
 describe('policy conversion', () => {
   it('export_ban: links and leakage', async () => {
     const [p] = await policies('  - {id: b, type: export_ban, from: CN, to: "!CN", products: oxide.*, leakage: 20%, start: 2025-03, end: 2025-06}\n');
-    expect(p).toMatchObject({ type: 'export_ban', id: 'b', from: [0], to: [1, 2], products: [2, 3], start: 2, end: 5, announce: null });
+    // `end` is inclusive: in force March..June, i.e. periods 2..5 (the window's end index is the first period after).
+    expect(p).toMatchObject({ type: 'export_ban', id: 'b', from: [0], to: [1, 2], products: [2, 3], start: 2, end: 6, announce: null });
     if (p.type === 'export_ban') expect(p.leakage[0]).toBe(0.2);
   });
 
@@ -56,7 +57,8 @@ describe('policy conversion', () => {
     );
     expect(r).toMatchObject({ type: 'stockpile_release', region: 1, product: 2, start: 4, end: 10 });
     if (r.type === 'stockpile_release') expect(r.rate[0]).toBe(10);
-    expect(b).toMatchObject({ type: 'stockpile_build', region: 2, start: 0, end: 2 });
+    // An explicit end cuts the spread short (January..March): never more than `quantity` in all.
+    expect(b).toMatchObject({ type: 'stockpile_build', region: 2, start: 0, end: 3 });
     if (b.type === 'stockpile_build') expect(b.rate[0]).toBeCloseTo(1000 / 12, 10);
   });
 
@@ -151,7 +153,7 @@ describe('extends', () => {
           'plants:',
           '  - {region: CN, process: mine.light, capacity: 120 kt/yr}',
           'demand:',
-          '  - {region: US, product: magnet, quantity: 1 kt/yr}',
+          '  - {region: US, product: magnet, quantity: 1 kt/yr, elasticity: -0.2, critical: 50%, choke: 500 USD/kg}',
           'policies:',
           '  - {id: b, type: tariff, importer: coalition, products: magnet, rate: 10%, start: 2025-02}',
           '',

@@ -4,7 +4,7 @@ import { DISTRIBUTIONS } from '../../src/scenario/distributions.js';
 import { compileExpression } from '../../src/scenario/expression.js';
 import { clamp, RANGES } from '../../src/scenario/fields.js';
 import { globToRegExp } from '../../src/scenario/selectors.js';
-import { buildCalendar, parseDate, periodFrom, periodOf } from '../../src/scenario/timeline.js';
+import { buildCalendar, parseDate, parseDateEnd, periodAfter, periodOf } from '../../src/scenario/timeline.js';
 import { toCanonical, type ResolvedKind } from '../../src/scenario/units.js';
 import seedrandom from 'seedrandom';
 
@@ -115,10 +115,18 @@ describe('dates and calendars', () => {
     const q = buildCalendar('quarter', parseDate('2025-02')!, parseDate('2026-12')!);
     expect(q.timeline.labels[0]).toBe('2025-Q1');
     expect(periodOf(q, parseDate('2025-05')!)).toBe(1);
-    expect(periodFrom(q, parseDate('2025-05')!)).toBe(2);
+    expect(periodAfter(q, parseDate('2025-05')!)).toBe(2);
     expect(periodOf(q, parseDate('2024-12')!)).toBe(-1);
     const y = buildCalendar('year', parseDate('2025')!, parseDate('2027-06')!);
     expect(y.timeline.labels).toEqual(['2025', '2026', '2027']);
+  });
+
+  it('an end names its last month: a year its December, a quarter its third month', () => {
+    expect(parseDateEnd('2025-10')).toBe(parseDate('2025-10'));
+    expect(parseDateEnd('2025-Q2')).toBe(parseDate('2025-06'));
+    expect(parseDateEnd('2025')).toBe(parseDate('2025-12'));
+    expect(parseDateEnd(2025)).toBe(parseDate('2025-12'));
+    expect(buildCalendar('month', parseDate('2025-01')!, parseDateEnd('2025')!).timeline.labels).toHaveLength(12);
   });
 });
 

@@ -1,22 +1,34 @@
 /**
  * What policies do to a period's market: caps, wedges, right-hand-side changes. Each policy plug-in
- * writes into a `PeriodControls` (typed arrays reset every period); the market builder reads it.
- * Combination rules when several policies touch the same thing: caps take the minimum, leakage allowances
- * the maximum, ad valorem rates add up, floors take the maximum, demand factors multiply, capacity
- * changes and stockpile quantities add up.
+ * writes into a `PeriodControls` (typed arrays reset every period); `finaliseControls` then derives the
+ * bounds of each link's columns; the market builder reads them.
+ *
+ * Combination rules when several policies touch the same thing. On one link the most restrictive policy
+ * in force wins, for every cap and for leakage: the legal flow (same-period trade plus licensed
+ * shipments) is capped at the smallest cap of any ban, licence or import ban; the leakage allowance is
+ * the smallest allowance of any capping policy (an import ban allows none); a licence's delay is the
+ * longest delay of the licences in force (shipments then go through the pipeline, never the same-period
+ * column). Quotas cap the sum over their links in their own row. Ad valorem rates add up, floors take the
+ * maximum, demand factors multiply, capacity changes and stockpile quantities add up.
  */
 import type { LinkSelection, ModelInput, PolicyInput } from '../../model/types.js';
 import { forEachSelectedLink, forEachThirdCountryLink, type LpLayout } from '../layout.js';
 
 /** Per-period policy effects on the market, indexed like the layout. */
 export interface PeriodControls {
-  /** Upper bound on the same-period trade column of each link (t). */
+  /** Cap on the legal flow (same-period trade + licensed shipments) of each link (t); Infinity when none. */
+  readonly linkLimit: Float64Array;
+  /** Leakage allowance of each link (t): Infinity until a capping policy sets one (then 0 where none). */
+  readonly leakLimit: Float64Array;
+  /** Longest licensing delay in force on each link (periods); 0 when shipments arrive the same period. */
+  readonly shipDelay: Int32Array;
+  /** Upper bound on the same-period trade column of each link (t) — derived by finaliseControls. */
   readonly linkCap: Float64Array;
-  /** Upper bound on the licensed (delayed) shipment column of each link (t); 0 when none. */
+  /** Upper bound on the licensed (delayed) shipment column of each link (t); 0 when none — derived. */
   readonly shipCap: Float64Array;
-  /** Upper bound on the via-third-countries column of each link (t); 0 when none. */
+  /** Upper bound on the via-third-countries column of each link (t); 0 when none — derived. */
   readonly leakCap: Float64Array;
-  /** 1 when a per-link cap is in force (ban, licence), 2 when only a quota caps the link. */
+  /** 1 when a per-link cap is in force (ban, licence, import ban), 2 when only a quota caps the link. */
   readonly capKind: Uint8Array;
   /** Reference flow of the capping policy on each capped link (t), for `blocked`. */
   readonly referenceFlow: Float64Array;
@@ -66,6 +78,9 @@ export function emptyControls(input: ModelInput, layout: LpLayout): PeriodContro
   const L = layout.regions * layout.regions * layout.products;
   const N = layout.balanceRows;
   return {
+    linkLimit: new Float64Array(L).fill(Infinity),
+    leakLimit: new Float64Array(L).fill(Infinity),
+    shipDelay: new Int32Array(L),
     linkCap: new Float64Array(L).fill(Infinity),
     shipCap: new Float64Array(L),
     leakCap: new Float64Array(L),
@@ -121,12 +136,31 @@ export function markHoarding(
   for (const d of pol.to) for (const p of pol.products) out.extraCoverage[d * P + p] = Math.max(out.extraCoverage[d * P + p], extra);
 }
 
-/** Caps link l at `cap` (t) with leakage share `leak` of the reference flow `ref`. */
+/** Caps the legal flow of link l at `cap` (t) with leakage share `leak` of the reference flow `ref`. */
 export function capLink(out: PeriodControls, l: number, cap: number, ref: number, leak: number): void {
-  out.linkCap[l] = Math.min(out.linkCap[l], Math.max(0, cap));
-  out.leakCap[l] = Math.max(out.leakCap[l], Math.max(0, leak) * Math.max(0, ref));
+  out.linkLimit[l] = Math.min(out.linkLimit[l], Math.max(0, cap));
+  limitLeakage(out, l, ref, leak);
   out.capKind[l] = 1;
+}
+
+/** Lowers link l's leakage allowance to share `leak` of the reference flow `ref`, and records `ref`. */
+export function limitLeakage(out: PeriodControls, l: number, ref: number, leak: number): void {
+  out.leakLimit[l] = Math.min(out.leakLimit[l], Math.max(0, leak) * Math.max(0, ref));
   out.referenceFlow[l] = Math.max(out.referenceFlow[l], ref);
+}
+
+/**
+ * The column bounds of every link from the combined restrictions: a link with a licensing delay ships
+ * only through its pipeline column (the same-period column is closed), and the leakage route is open
+ * only where some capping policy allows it.
+ */
+export function finaliseControls(layout: LpLayout, out: PeriodControls): void {
+  for (let l = 0; l < out.linkLimit.length; l++) {
+    const delayed = out.shipDelay[l] > 0 && layout.shipCol[l] >= 0;
+    out.linkCap[l] = delayed ? 0 : out.linkLimit[l];
+    out.shipCap[l] = delayed ? out.linkLimit[l] : 0;
+    out.leakCap[l] = Number.isFinite(out.leakLimit[l]) ? out.leakLimit[l] : 0;
+  }
 }
 
 /** Calls fn for every link o→d (o ≠ d) selected by a link policy. */
@@ -140,7 +174,8 @@ export function forEachLinkOf(
 
 /**
  * Puts the rules of origin of a restrictive link policy in force: a region outside the policy's origins
- * may send its destinations at most what it produced (layout.ts, origin rows).
+ * may send its destinations at most what it produced (layout.ts, origin rows). Plug-ins call it only in
+ * periods where the policy restricts (a 0 % tariff does not).
  */
 export function markOriginRules(
   pol: PolicyInput & LinkSelection,

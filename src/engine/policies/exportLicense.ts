@@ -4,7 +4,7 @@
  * periods later: it moves to the link's shipment column (the same-period trade column is closed) and the
  * goods are a stock in transit. Leakage as for a ban.
  */
-import { at, capLink, forEachLinkOf, inForce, markHoarding, type PolicyPlugin } from './controls.js';
+import { at, capLink, forEachLinkOf, inForce, markHoarding, markOriginRules, type PolicyPlugin } from './controls.js';
 
 /** Plug-in for `export_license`. */
 export const exportLicense: PolicyPlugin<'export_license'> = {
@@ -14,11 +14,12 @@ export const exportLicense: PolicyPlugin<'export_license'> = {
     if (!inForce(pol, ctx.period)) return;
     const approval = Math.min(1, Math.max(0, at(pol.approval, ctx.period)));
     const leak = at(pol.leakage, ctx.period);
+    const delay = Math.max(0, Math.round(pol.delay));
     forEachLinkOf(ctx, pol, (l) => {
       const ref = Math.max(0, ctx.referenceFlow(index, l));
-      const delayed = ctx.layout.shipCol[l] >= 0 && pol.delay > 0;
-      capLink(out, l, delayed ? 0 : approval * ref, ref, leak);
-      if (delayed) out.shipCap[l] = Math.max(out.shipCap[l], approval * ref);
+      capLink(out, l, approval * ref, ref, leak);
+      out.shipDelay[l] = Math.max(out.shipDelay[l], delay);
     });
+    markOriginRules(pol, ctx, out);
   },
 };

@@ -3,7 +3,7 @@
  * links at `limit` (t per period). Leakage: each link may also carry `leakage` × its reference flow via
  * third countries, outside the quota.
  */
-import { at, forEachLinkOf, inForce, markHoarding, type PolicyPlugin } from './controls.js';
+import { at, forEachLinkOf, inForce, limitLeakage, markHoarding, markOriginRules, type PolicyPlugin } from './controls.js';
 
 /** Plug-in for `export_quota`. */
 export const exportQuota: PolicyPlugin<'export_quota'> = {
@@ -12,12 +12,11 @@ export const exportQuota: PolicyPlugin<'export_quota'> = {
     markHoarding(pol, ctx, out);
     if (!inForce(pol, ctx.period)) return;
     out.quotaLimit[index] = Math.min(out.quotaLimit[index], Math.max(0, at(pol.limit, ctx.period)));
-    const leak = Math.max(0, at(pol.leakage, ctx.period));
+    const leak = at(pol.leakage, ctx.period);
     forEachLinkOf(ctx, pol, (l) => {
-      const ref = ctx.referenceFlow(index, l);
-      out.leakCap[l] = Math.max(out.leakCap[l], leak * Math.max(0, ref));
+      limitLeakage(out, l, ctx.referenceFlow(index, l), leak);
       if (out.capKind[l] === 0) out.capKind[l] = 2;
-      out.referenceFlow[l] = Math.max(out.referenceFlow[l], ref);
     });
+    markOriginRules(pol, ctx, out);
   },
 };

@@ -1,5 +1,5 @@
-/** `import_ban`: no imports on the selected links. Unlike an export ban it has no leakage (the importer polices its border). */
-import { capLink, forEachLinkOf, inForce, markHoarding, type PolicyPlugin } from './controls.js';
+/** `import_ban`: no imports on the selected links. Unlike an export ban it allows no leakage (the importer polices its border). */
+import { capLink, forEachLinkOf, inForce, markHoarding, markOriginRules, type PolicyPlugin } from './controls.js';
 
 /** Plug-in for `import_ban`. */
 export const importBan: PolicyPlugin<'import_ban'> = {
@@ -8,5 +8,6 @@ export const importBan: PolicyPlugin<'import_ban'> = {
     markHoarding(pol, ctx, out);
     if (!inForce(pol, ctx.period)) return;
     forEachLinkOf(ctx, pol, (l) => capLink(out, l, 0, ctx.referenceFlow(index, l), 0));
+    markOriginRules(pol, ctx, out);
   },
 };

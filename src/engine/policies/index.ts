@@ -4,8 +4,7 @@
  */
 import type { PolicyInput } from '../../model/types.js';
 import { capacity } from './capacity.js';
-import { emptyControls, inForce, markOriginRules, type PeriodControls, type PolicyContext, type PolicyPlugin } from './controls.js';
-import { isRestrictiveLinkPolicy } from '../layout.js';
+import { emptyControls, finaliseControls, type PeriodControls, type PolicyContext, type PolicyPlugin } from './controls.js';
 import { demandShock } from './demandShock.js';
 import { exportBan } from './exportBan.js';
 import { exportLicense } from './exportLicense.js';
@@ -35,13 +34,17 @@ export const POLICY_PLUGINS: { readonly [T in PolicyInput['type']]: PolicyPlugin
   demand_shock: demandShock,
 };
 
-/** Applies the policies at the given indices of layout.policies, in order, to fresh controls for the context's period. */
+/**
+ * Applies the policies at the given indices of layout.policies to fresh controls for the context's
+ * period, then derives the link bounds from the combined restrictions (the result does not depend on the
+ * policies' order).
+ */
 export function periodControls(ctx: PolicyContext, policyIndices: readonly number[]): PeriodControls {
   const out = emptyControls(ctx.input, ctx.layout);
   for (const i of policyIndices) {
     const pol = ctx.layout.policies[i];
     (POLICY_PLUGINS[pol.type] as PolicyPlugin<typeof pol.type>).apply(pol as never, i, ctx, out);
-    if (isRestrictiveLinkPolicy(pol) && 'to' in pol && inForce(pol, ctx.period)) markOriginRules(pol, ctx, out);
   }
+  finaliseControls(ctx.layout, out);
   return out;
 }

@@ -6,7 +6,7 @@ import type { PolicyWindow } from '../../model/types.js';
 import type { Ctx } from '../context.js';
 import type { Segment } from '../locate.js';
 import type { PolicyTypeName } from '../schema.js';
-import { dateText, parseDate, periodFrom, periodOf } from '../timeline.js';
+import { dateText, parseDate, parseDateEnd, periodAfter, periodOf } from '../timeline.js';
 import type { PlantPlan } from '../world/plants.js';
 import { capacity } from './capacity.js';
 import type { PolicyBuilder, PolicyConverter } from './common.js';
@@ -80,17 +80,18 @@ export function compilePolicies(ctx: Ctx, plants: PlantPlan, worldCount: number)
 }
 
 /**
- * The window of a policy: start (period containing it), end (exclusive: the first period starting on or
- * after it), announce (≤ start). Inverted dates are errors; a policy over before the run is a warning.
+ * The window of a policy: start (the period containing it), end (inclusive in the file: the last month,
+ * quarter or year it names is the last in force; internally the index of the first period after it),
+ * announce (≤ start). An end before the start is an error; a policy over before the run is a warning.
  */
 export function policyWindow(ctx: Ctx, path: Segment[], id: string, doc: Record<string, unknown>): PolicyWindow | null {
   const start = parseDate(doc.start);
-  const end = doc.end === undefined ? null : parseDate(doc.end);
+  const end = doc.end === undefined ? null : parseDateEnd(doc.end);
   const announce = doc.announce === undefined ? null : parseDate(doc.announce);
   if (start === null) return null; // the schema already reported a malformed date
   let ok = true;
-  if (end !== null && end <= start) {
-    ctx.error([...path, 'end'], `expected an end after the start (${dateText(doc.start)}), got ${dateText(doc.end)}`);
+  if (end !== null && end < start) {
+    ctx.error([...path, 'end'], `expected an end no earlier than the start (${dateText(doc.start)}; the end is the last month in force), got ${dateText(doc.end)}`);
     ok = false;
   }
   if (announce !== null && announce > start) {
@@ -102,7 +103,7 @@ export function policyWindow(ctx: Ctx, path: Segment[], id: string, doc: Record<
   const window: PolicyWindow = {
     id,
     start: periodOf(cal, start),
-    end: end === null ? Number.MAX_SAFE_INTEGER : Math.max(periodFrom(cal, end), periodOf(cal, start) + 1),
+    end: end === null ? Number.MAX_SAFE_INTEGER : Math.max(periodAfter(cal, end), periodOf(cal, start) + 1),
     announce: announce === null ? null : periodOf(cal, announce),
   };
   const periods = cal.timeline.labels.length;

@@ -1,6 +1,7 @@
 /**
  * `stockpile_release` and `stockpile_build`: a total quantity spread evenly over `over` (whole periods,
- * at least 1) from the start. Without an explicit `end`, the policy ends when the quantity is spread.
+ * at least 1) from the start. The policy ends when the quantity is spread, or at an earlier `end`: the
+ * total never exceeds `quantity`.
  */
 import type { PolicyInput } from '../../model/types.js';
 import { RANGES } from '../fields.js';
@@ -15,11 +16,10 @@ function stockpile(type: 'stockpile_release' | 'stockpile_build'): PolicyConvert
     const over = scalarField(src, 'over', 'duration', RANGES.positive);
     if (region < 0 || product < 0 || quantity < 0 || over < 0) return null;
     const periods = src.ctx.cal.timeline.labels.length;
-    const explicitEnd = src.doc.end !== undefined;
     return (v) => {
       const n = Math.max(1, Math.round(v[over]));
       const rate = new Float64Array(periods).fill(v[quantity] / n);
-      const end = explicitEnd ? src.window.end : src.window.start + n;
+      const end = Math.min(src.window.end, src.window.start + n);
       return { ...src.window, end, type, region, product, rate } as PolicyInput;
     };
   };

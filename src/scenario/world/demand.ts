@@ -24,7 +24,6 @@ interface DemandSpec {
   /** -1: the short-run elasticity. */
   readonly longRun: number;
   readonly critical: number;
-  /** -1: DEFAULT_DEMAND.chokeMultiple × the reference price. */
   readonly choke: number;
 }
 
@@ -60,10 +59,10 @@ export function compileDemand(ctx: Ctx, productPrice: readonly number[]): Demand
       quantity: ctx.scalar([...path, 'quantity'], `${name}.quantity`, 'flow', RANGES.nonNegative),
       price: d.price === undefined ? -1 : ctx.scalar([...path, 'price'], `${name}.price`, 'price', RANGES.positive),
       growth: growth ?? { points: [] },
-      elasticity: ctx.scalar([...path, 'elasticity'], `${name}.elasticity`, 'number', RANGES.nonPositive, DEFAULT_DEMAND.elasticity),
+      elasticity: ctx.scalar([...path, 'elasticity'], `${name}.elasticity`, 'number', RANGES.nonPositive),
       longRun: d.longRunElasticity === undefined ? -1 : ctx.scalar([...path, 'longRunElasticity'], `${name}.longRunElasticity`, 'number', RANGES.nonPositive),
-      critical: ctx.scalar([...path, 'critical'], `${name}.critical`, 'fraction', RANGES.fraction, DEFAULT_DEMAND.critical),
-      choke: d.choke === undefined ? -1 : ctx.scalar([...path, 'choke'], `${name}.choke`, 'price', RANGES.positive),
+      critical: ctx.scalar([...path, 'critical'], `${name}.critical`, 'fraction', RANGES.fraction),
+      choke: ctx.scalar([...path, 'choke'], `${name}.choke`, 'price', RANGES.positive),
     };
     checkChoke(ctx, path, spec, productPrice);
     specs.push(spec);
@@ -88,7 +87,7 @@ export function compileDemand(ctx: Ctx, productPrice: readonly number[]): Demand
           shortRunElasticity: shortRun,
           longRunElasticity: s.longRun >= 0 ? v[s.longRun] : shortRun,
           criticalShare: v[s.critical],
-          chokePrice: s.choke >= 0 ? Math.max(v[s.choke], referencePrice) : DEFAULT_DEMAND.chokeMultiple * referencePrice,
+          chokePrice: Math.max(v[s.choke], referencePrice),
         };
       }),
   };

@@ -1,4 +1,10 @@
-/** Dynamics and market parameters, every absent field taken from DEFAULT_DYNAMICS / DEFAULT_MARKET. */
+/**
+ * Dynamics and market parameters, every absent field taken from DEFAULT_DYNAMICS / DEFAULT_MARKET.
+ *
+ * Memories are stated per month and converted to the run's period by compounding, so that a quarterly or
+ * yearly run forgets as fast per year as a monthly one: a smoothing weight w per month becomes
+ * 1 − (1 − w)^m per period of m months, and so does the share of a gap closed per month (demand adjustment).
+ */
 import type { DynamicsParams, MarketParams } from '../../model/types.js';
 import type { Ctx } from '../context.js';
 import { DEFAULT_DYNAMICS, DEFAULT_MARKET } from '../defaults.js';
@@ -40,10 +46,12 @@ export function compileSettings(ctx: Ctx): SettingsPlan {
     tierFloor: f('market', '', 'tierFloor', 'number', RANGES.positive, M.tierFloor),
     tolerance: f('market', '', 'fixedPointTolerance', 'number', RANGES.positive, M.fixedPointTolerance),
     iterations: f('market', '', 'maxFixedPointIterations', 'number', RANGES.count, M.maxFixedPointIterations),
-    tierWindow: f('market', '', 'tierWindow', 'number', RANGES.nonNegative, M.tierWindow),
   };
   const flags = { inventory: on('inventory'), capacity: on('capacity'), demand: on('demand') };
   const reexport = (ctx.doc.market as Doc | undefined)?.reexport === true;
+  const months = ctx.cal.monthsPerPeriod;
+  /** A weight or share per month → per period (compounded). */
+  const perPeriod = (w: number) => (months === 1 ? w : 1 - Math.pow(1 - Math.min(1, Math.max(0, w)), months));
   return {
     build: (v) => ({
       dynamics: {
@@ -53,12 +61,13 @@ export function compileSettings(ctx: Ctx): SettingsPlan {
           priceResponse: v[inv.priceResponse],
           momentumCoverage: v[inv.momentum],
           announcementCoverage: v[inv.announcement],
-          expectationWeight: v[inv.weight],
-          normalPriceWeight: v[inv.normalWeight],
+          expectationWeight: perPeriod(v[inv.weight]),
+          normalPriceWeight: perPeriod(v[inv.normalWeight]),
           carryingCost: v[inv.carrying],
         },
         capacity: { enabled: flags.capacity, lookbackPeriods: Math.max(1, Math.round(v[lookback])) },
-        demand: { enabled: flags.demand, adjustmentPerPeriod: v[dem.adjustment], priceSmoothing: v[dem.smoothing] },
+        // `adjustment` is a rate per time, already converted linearly to the period: back to per month, compounded.
+        demand: { enabled: flags.demand, adjustmentPerPeriod: perPeriod(v[dem.adjustment] / months), priceSmoothing: perPeriod(v[dem.smoothing]) },
         leakage: { extraCostShare: v[extraCost] },
       },
       market: {
@@ -66,7 +75,6 @@ export function compileSettings(ctx: Ctx): SettingsPlan {
         tierFloor: v[market.tierFloor],
         fixedPointTolerance: v[market.tolerance],
         maxFixedPointIterations: v[market.iterations],
-        tierWindow: Math.round(v[market.tierWindow]),
         reexport,
       },
     }),

@@ -152,7 +152,7 @@ function compileProcess(ctx: Ctx, id: string, d: Doc): ProcessSpec {
     inputs: d.inputs ? compileRecipe(ctx, [...path, 'inputs'], `${name}.inputs`) : [],
     outputs,
     bands: compileBands(ctx, [...path, 'cost'], `${name}.cost`),
-    leadTime: ctx.scalar([...path, 'leadTime'], `${name}.leadTime`, 'duration', RANGES.nonNegative, DEFAULT_EXPANSION.leadTimeByStage[stage] ?? DEFAULT_EXPANSION.leadTime),
+    leadTime: ctx.scalar([...path, 'leadTime'], `${name}.leadTime`, 'duration', RANGES.nonNegative),
     maxGrowth: ctx.scalar([...path, 'maxGrowth'], `${name}.maxGrowth`, 'growth', RANGES.nonNegative, DEFAULT_EXPANSION.maxGrowth),
     minStep: ctx.scalar([...path, 'minStep'], `${name}.minStep`, 'flow', RANGES.nonNegative, DEFAULT_EXPANSION.minStep),
     fullCost: d.fullCost === undefined ? -1 : ctx.scalar([...path, 'fullCost'], `${name}.fullCost`, 'price', RANGES.nonNegative),

@@ -1,0 +1,324 @@
+/**
+ * Canonical prices: one price vector per period, whatever path the solver took to its optimum.
+ *
+ * Why. Prices are the duals of the balance rows, and in a degenerate period (a region whose supply is
+ * fixed exactly at a step of its demand curve, a third country exporting exactly its output under a
+ * rule of origin, a region that neither makes nor uses a product) the optimal duals form a set, not a
+ * point. A simplex solver returns whichever vertex of that set it reaches from its warm start, and the
+ * dynamics carry that choice forward. Results must not depend on warm-start history, so the engine picks
+ * one point of the set by a rule that depends only on the period's LP.
+ *
+ * The rule. Among all optimal duals, the prices are the highest ones, weighted by 1 / reference price
+ * (each product counts alike), but not above the product's highest choke price where a lower one is also
+ * an equilibrium price:
+ *
+ *   maximise Σ_r w_r·y_r − M·Σ_r w_r·e_r   over y in the optimal dual set, e_r ≥ y_r − cap_r, e_r ≥ 0
+ *
+ * (M = 2: above its cap a price is pushed down, not up). For a region that neither makes nor uses a
+ * product this is its import parity (the cheapest open way of supplying it), for a row cut off from
+ * every route the product's highest choke price, and where a fixed supply meets a vertical step of the
+ * demand curve it is the top of that step — the price at which buyers still take the whole supply. The
+ * weights carry a tiny fixed factor per row (1 + 10⁻³·frac(r·φ)) only to make exact ties impossible.
+ *
+ * How. The optimal dual set is {y : every column's reduced cost is consistent with its value in an
+ * optimal primal x} (complementary slackness: the set is the same whichever optimal x is used): a column
+ * strictly between its bounds needs a_j'y = c_j, one at its lower bound a_j'y ≤ c_j, one at its upper
+ * bound a_j'y ≥ c_j, a fixed one nothing; a ≤ side row with slack has y = 0, a binding one y ≤ 0.
+ * Duals pinned by the equalities are found by propagation (a column with one unknown dual fixes it);
+ * what is left — usually a few rows — is a small LP solved cold (`OneShotLp`), so the answer depends on
+ * the period's data alone. A non-degenerate period needs no LP at all.
+ */
+import type { LpLayout } from './layout.js';
+import type { OneShotLp, PeriodLp, SmallLp } from './solver.js';
+
+/** Penalty slope above a row's cap (relative to its weight). */
+const ABOVE_CAP_PENALTY = 2;
+/** Relative size of the per-row tie-breaking factor of the weights. */
+const TIE_BREAK = 1e-3;
+/** The golden ratio's fractional part: spreads the tie-breaking factors evenly over rows. */
+const PHI = 0.6180339887498949;
+
+const FIXED = 0;
+const LOW = 1;
+const UP = 2;
+const INSIDE = 3;
+
+/** Where a column sits against its bounds (x within 10⁻⁹ of a bound, scaled, counts as at it). */
+function columnStatus(x: number, upper: number): number {
+  const tol = 1e-9 * Math.max(1, Number.isFinite(upper) ? Math.abs(upper) : 1);
+  if (upper <= tol) return FIXED;
+  if (x <= tol) return LOW;
+  if (x >= upper - tol) return UP;
+  return INSIDE;
+}
+
+/** What the canonical selection found (for diagnostics). */
+export interface CanonicalStats {
+  /** Prices (balance-row duals) the optimal primal did not pin (0: unique prices before the rule). */
+  readonly freeRows: number;
+  /** True when the selection LP failed and the solver's own duals were kept for the free rows. */
+  readonly fellBack: boolean;
+}
+
+/**
+ * The canonical duals of a period LP (see the module comment), given an optimal primal `x` and the
+ * solver's own optimal duals `rawDual` (used only if the selection LP fails numerically). Returns duals of
+ * every row (balance rows: prices, USD/kg; side rows: minus their rents).
+ */
+export function canonicalDuals(
+  layout: LpLayout,
+  lp: PeriodLp,
+  x: Float64Array,
+  rawDual: Float64Array,
+  oneShot: OneShotLp,
+): { dual: Float64Array; stats: CanonicalStats } {
+  const m = layout.numRows;
+  const n = layout.numCols;
+  const N = layout.balanceRows;
+  const { starts, indices, values } = layout;
+  const status = new Uint8Array(n);
+  for (let j = 0; j < n; j++) status[j] = columnStatus(x[j], lp.colUpper[j]);
+
+  const known = new Uint8Array(m);
+  const dual = new Float64Array(m);
+  markSlackSideRows(layout, lp, x, known);
+
+  // Propagation: a column strictly inside its bounds with one unknown dual pins it.
+  const unknownIn = new Int32Array(n);
+  const queue: number[] = [];
+  for (let j = 0; j < n; j++) {
+    if (status[j] !== INSIDE) continue;
+    let u = 0;
+    for (let e = starts[j]; e < starts[j + 1]; e++) if (!known[indices[e]]) u++;
+    unknownIn[j] = u;
+    if (u === 1) queue.push(j);
+  }
+  const { rowStarts, rowCols } = layout;
+  while (queue.length > 0) {
+    const j = queue.pop()!;
+    if (unknownIn[j] !== 1) continue;
+    let row = -1;
+    let coef = 0;
+    let rest = lp.colCost[j];
+    for (let e = starts[j]; e < starts[j + 1]; e++) {
+      const r = indices[e];
+      if (known[r]) rest -= values[e] * dual[r];
+      else {
+        row = r;
+        coef = values[e];
+      }
+    }
+    if (row < 0) continue;
+    dual[row] = rest / coef;
+    known[row] = 1;
+    for (let k = rowStarts[row]; k < rowStarts[row + 1]; k++) {
+      const c = rowCols[k];
+      if (status[c] !== INSIDE) continue;
+      unknownIn[c]--;
+      if (unknownIn[c] === 1) queue.push(c);
+    }
+  }
+
+  const free: number[] = [];
+  for (let i = 0; i < m; i++) if (!known[i]) free.push(i);
+  const freePrices = free.filter((i) => i < N).length;
+  if (free.length === 0) return { dual: finite(dual), stats: { freeRows: 0, fellBack: false } };
+
+  const relaxed = relaxableSideRows(layout, status, free);
+  const inLp = free.filter((i) => !relaxed[i]);
+  if (inLp.length > 0) {
+    const chosen = oneShot.solve(selectionLp(layout, lp, status, known, dual, relaxed, inLp));
+    if (!chosen) {
+      for (const i of free) dual[i] = rawDual[i];
+      return { dual: finite(dual), stats: { freeRows: freePrices, fellBack: true } };
+    }
+    inLp.forEach((i, k) => (dual[i] = chosen[k]));
+  }
+  assignRelaxedRents(layout, lp, status, dual, free, relaxed);
+  return { dual: finite(dual), stats: { freeRows: freePrices, fellBack: false } };
+}
+
+/**
+ * Free side rows whose dual may fall without bound without violating any reduced-cost condition: every
+ * non-fixed column in them is at its lower bound with a positive coefficient or at its upper bound with
+ * a negative one (typically the rule of origin of a third country that makes none of the product: its
+ * export columns are idle). Such a row switches those columns' conditions off — the route it blocks
+ * bounds no price — so neither the row nor those conditions enter the selection LP.
+ */
+function relaxableSideRows(layout: LpLayout, status: Uint8Array, free: readonly number[]): Uint8Array {
+  const relaxed = new Uint8Array(layout.numRows);
+  const { rowStarts, rowCols, rowVals } = layout;
+  for (const i of free) {
+    if (i < layout.balanceRows) continue;
+    let ok = true;
+    for (let k = rowStarts[i]; k < rowStarts[i + 1] && ok; k++) {
+      const s = status[rowCols[k]];
+      const a = rowVals[k];
+      ok = s === FIXED || (s === LOW && a > 0) || (s === UP && a < 0);
+    }
+    if (ok) relaxed[i] = 1;
+  }
+  return relaxed;
+}
+
+/**
+ * Duals of the relaxed side rows, once every other dual is chosen: the largest value ≤ 0 that keeps the
+ * reduced-cost conditions of their columns (rents are reported only through the equilibrium check).
+ * Lowering one of them never breaks another's condition, so one pass in row order suffices.
+ */
+function assignRelaxedRents(layout: LpLayout, lp: PeriodLp, status: Uint8Array, dual: Float64Array, free: readonly number[], relaxed: Uint8Array): void {
+  const { starts, indices, values, rowStarts, rowCols, rowVals } = layout;
+  for (const i of free) {
+    if (!relaxed[i]) continue;
+    let y = 0;
+    for (let k = rowStarts[i]; k < rowStarts[i + 1]; k++) {
+      const j = rowCols[k];
+      if (status[j] === FIXED) continue;
+      let rest = lp.colCost[j];
+      for (let e = starts[j]; e < starts[j + 1]; e++) if (indices[e] !== i) rest -= values[e] * dual[indices[e]];
+      y = Math.min(y, rest / rowVals[k]);
+    }
+    dual[i] = y;
+  }
+}
+
+/** Side rows (quota, origin, shared capacity) with slack or not in force have a zero dual: marks them known. */
+function markSlackSideRows(layout: LpLayout, lp: PeriodLp, x: Float64Array, known: Uint8Array): void {
+  const { rowStarts, rowCols, rowVals } = layout;
+  for (let i = layout.balanceRows; i < layout.numRows; i++) {
+    const upper = lp.rowUpper[i];
+    let activity = 0;
+    let size = 0;
+    for (let k = rowStarts[i]; k < rowStarts[i + 1]; k++) {
+      const v = rowVals[k] * x[rowCols[k]];
+      activity += v;
+      size += Math.abs(v);
+    }
+    const binds = Number.isFinite(upper) && activity >= upper - 1e-9 * Math.max(1, size, Math.abs(upper));
+    if (!binds) known[i] = 1; // dual 0; a binding row's dual (≤ 0) is free
+  }
+}
+
+/**
+ * The selection LP over the free duals that are left (columns 0..k−1; then one excess column e_r per
+ * free balance row), minimising −Σ w·y + M·Σ w·e. Each LP column that touches a free dual, is not fixed
+ * and touches no relaxed row gives its reduced-cost condition (known duals moved to the right): a bound
+ * on the dual when it is the only free one, a row otherwise. One cap row y_r − e_r ≤ cap_r per free
+ * balance row.
+ */
+function selectionLp(
+  layout: LpLayout,
+  lp: PeriodLp,
+  status: Uint8Array,
+  known: Uint8Array,
+  dual: Float64Array,
+  relaxed: Uint8Array,
+  free: readonly number[],
+): SmallLp {
+  const N = layout.balanceRows;
+  const P = layout.products;
+  const pos = new Map<number, number>();
+  free.forEach((i, k) => pos.set(i, k));
+  const balanceFree = free.filter((i) => i < N);
+  const k = free.length;
+  const numCols = k + balanceFree.length;
+  const colCost = new Float64Array(numCols);
+  const colLower = new Float64Array(numCols);
+  const colUpper = new Float64Array(numCols);
+  free.forEach((i, c) => {
+    colLower[c] = -Infinity;
+    colUpper[c] = i < N ? Infinity : 0; // a binding ≤ row's dual is ≤ 0
+  });
+
+  const rowLower: number[] = [];
+  const rowUpper: number[] = [];
+  const entries: [number, number, number][] = []; // [row, col, value], rows ascending
+  const { starts, indices, values } = layout;
+  const seen = new Uint8Array(layout.numCols);
+  const terms: [number, number][] = [];
+  for (const i of free)
+    for (let t = layout.rowStarts[i]; t < layout.rowStarts[i + 1]; t++) {
+      const j = layout.rowCols[t];
+      if (seen[j] || status[j] === FIXED) continue;
+      seen[j] = 1;
+      let rhs = lp.colCost[j];
+      let vacuous = false;
+      terms.length = 0;
+      for (let e = starts[j]; e < starts[j + 1]; e++) {
+        const r = indices[e];
+        if (relaxed[r]) vacuous = true;
+        else if (known[r]) rhs -= values[e] * dual[r];
+        else terms.push([pos.get(r)!, values[e]]);
+      }
+      if (vacuous) continue;
+      const s = status[j];
+      const lo = s === LOW ? -Infinity : rhs; // a·y ≥ lo
+      const hi = s === UP ? Infinity : rhs; //   a·y ≤ hi
+      if (terms.length === 1) {
+        const [c, a] = terms[0];
+        const [l, u] = a > 0 ? [lo / a, hi / a] : [hi / a, lo / a];
+        colLower[c] = Math.max(colLower[c], l);
+        colUpper[c] = Math.min(colUpper[c], u);
+        continue;
+      }
+      const row = rowLower.length;
+      for (const [c, a] of terms) entries.push([row, c, a]);
+      rowLower.push(lo);
+      rowUpper.push(hi);
+    }
+  balanceFree.forEach((r, t) => {
+    const c = pos.get(r)!;
+    const p = r % P;
+    const w = (1 + TIE_BREAK * ((r * PHI) % 1)) / Math.max(1e-9, layout.referencePrice[p]);
+    colCost[c] = -w;
+    const e = k + t;
+    colCost[e] = ABOVE_CAP_PENALTY * w;
+    colUpper[e] = Infinity;
+    const row = rowLower.length;
+    entries.push([row, c, 1], [row, e, -1]);
+    rowLower.push(-Infinity);
+    rowUpper.push(layout.chokeMax[p]);
+  });
+  return toCsc(numCols, rowLower, rowUpper, entries, colCost, colLower, colUpper);
+}
+
+function toCsc(
+  numCols: number,
+  rowLower: number[],
+  rowUpper: number[],
+  entries: [number, number, number][],
+  colCost: Float64Array,
+  colLower: Float64Array,
+  colUpper: Float64Array,
+): SmallLp {
+  const count = new Int32Array(numCols + 1);
+  for (const [, c] of entries) count[c + 1]++;
+  for (let c = 0; c < numCols; c++) count[c + 1] += count[c];
+  const starts = Int32Array.from(count);
+  const fill = count.slice(0, numCols);
+  const indices = new Int32Array(entries.length);
+  const values = new Float64Array(entries.length);
+  // Entries were pushed in increasing row order, so each column's rows come out sorted.
+  for (const [r, c, v] of entries) {
+    indices[fill[c]] = r;
+    values[fill[c]++] = v;
+  }
+  return {
+    numCols,
+    numRows: rowLower.length,
+    colCost,
+    colLower,
+    colUpper,
+    rowLower: Float64Array.from(rowLower),
+    rowUpper: Float64Array.from(rowUpper),
+    starts,
+    indices,
+    values,
+  };
+}
+
+/** −0 → 0 (a dual of −0 would print as "-0.0000"). */
+function finite(dual: Float64Array): Float64Array {
+  for (let i = 0; i < dual.length; i++) dual[i] += 0;
+  return dual;
+}
