@@ -1,5 +1,5 @@
 /**
- * Canonical prices: one price vector per period, whatever path the solver took to its optimum.
+ * Canonical prices and quantities: one answer per period, whatever path the solver took to its optimum.
  *
  * Why. Prices are the duals of the balance rows, and in a degenerate period (a region whose supply is
  * fixed exactly at a step of its demand curve, a third country exporting exactly its output under a
@@ -27,6 +27,17 @@
  * Duals pinned by the equalities are found by propagation (a column with one unknown dual fixes it);
  * what is left — usually a few rows — is a small LP solved cold (`OneShotLp`), so the answer depends on
  * the period's data alone. A non-degenerate period needs no LP at all.
+ *
+ * Quantities. Where several optimal solutions share those prices (two suppliers at exactly the same
+ * landed cost, a plant whose cost equals the price), the solver's choice would again follow its path,
+ * and the dynamics carry quantities forward as much as prices. Given the canonical prices, the optimal
+ * solutions are exactly those that use no column with a positive reduced cost, fill every column with a
+ * negative one and keep every rent-bearing side row tight; among them the engine takes the one with the
+ * least total quantity Σ x_j (tonnes of activity, trade, purchases and holding), a small LP over the
+ * columns left free, solved cold. Its weights carry the same tiny fixed factor per column as the price
+ * rule's, so that exact ties (two suppliers alike in every number) go to one of them deterministically.
+ * (A strictly convex choice that splits such ties evenly, a QP, was tried: HiGHS's QP solvers took
+ * 60 ms to over 10 s on these badly scaled problems, against ~1 ms for the LP.)
  */
 import type { LpLayout } from './layout.js';
 import type { OneShotLp, PeriodLp, SmallLp } from './solver.js';
@@ -321,4 +332,94 @@ function toCsc(
 function finite(dual: Float64Array): Float64Array {
   for (let i = 0; i < dual.length; i++) dual[i] += 0;
   return dual;
+}
+
+/**
+ * The canonical quantities of a period LP (see the module comment), given an optimal primal `x` and the
+ * canonical duals. Returns column values, and whether the QP failed (then `x` is kept).
+ */
+export function canonicalPrimal(
+  layout: LpLayout,
+  lp: PeriodLp,
+  x: Float64Array,
+  dual: Float64Array,
+  oneShot: OneShotLp,
+): { colValue: Float64Array; freeCols: number; fellBack: boolean } {
+  const n = layout.numCols;
+  const m = layout.numRows;
+  const { starts, indices, values } = layout;
+  const value = new Float64Array(n);
+  const freeCol = new Int32Array(n).fill(-1);
+  const freeCols: number[] = [];
+  for (let j = 0; j < n; j++) {
+    const upper = lp.colUpper[j];
+    if (columnStatus(0, upper) === FIXED) continue;
+    let d = lp.colCost[j];
+    let scale = Math.max(1, Math.abs(d));
+    for (let e = starts[j]; e < starts[j + 1]; e++) {
+      const v = values[e] * dual[indices[e]];
+      d -= v;
+      scale += Math.abs(v);
+    }
+    const tol = 1e-9 * scale;
+    if (d > tol) continue; // stays at 0
+    if (d < -tol && Number.isFinite(upper)) value[j] = upper;
+    else {
+      freeCol[j] = freeCols.length;
+      freeCols.push(j);
+    }
+  }
+  if (freeCols.length === 0) return { colValue: x, freeCols: 0, fellBack: false };
+
+  // Rows: every row the free columns touch, with the fixed columns' part moved to the bounds.
+  const rowOf = new Int32Array(m).fill(-1);
+  const rows: number[] = [];
+  for (const j of freeCols)
+    for (let e = starts[j]; e < starts[j + 1]; e++)
+      if (rowOf[indices[e]] < 0) {
+        rowOf[indices[e]] = rows.length;
+        rows.push(indices[e]);
+      }
+  const rowLower = new Float64Array(rows.length);
+  const rowUpper = new Float64Array(rows.length);
+  rows.forEach((i, k) => {
+    let fixedPart = 0;
+    for (let t = layout.rowStarts[i]; t < layout.rowStarts[i + 1]; t++) {
+      const j = layout.rowCols[t];
+      if (freeCol[j] < 0) fixedPart += layout.rowVals[t] * value[j];
+    }
+    const tight = i >= layout.balanceRows && dual[i] < -1e-9 * Math.max(1, Math.abs(lp.rowUpper[i]));
+    rowLower[k] = (tight ? lp.rowUpper[i] : lp.rowLower[i]) - fixedPart;
+    rowUpper[k] = lp.rowUpper[i] - fixedPart;
+  });
+  const k = freeCols.length;
+  const colStarts = new Int32Array(k + 1);
+  const entries: number[] = [];
+  const coefs: number[] = [];
+  const colUpper = new Float64Array(k);
+  const colCost = new Float64Array(k);
+  freeCols.forEach((j, c) => {
+    for (let e = starts[j]; e < starts[j + 1]; e++) {
+      entries.push(rowOf[indices[e]]);
+      coefs.push(values[e]);
+    }
+    colStarts[c + 1] = entries.length;
+    colUpper[c] = lp.colUpper[j];
+    colCost[c] = 1 + TIE_BREAK * ((j * PHI) % 1);
+  });
+  const chosen = oneShot.solve({
+    numCols: k,
+    numRows: rows.length,
+    colCost,
+    colLower: new Float64Array(k),
+    colUpper,
+    rowLower,
+    rowUpper,
+    starts: colStarts,
+    indices: Int32Array.from(entries),
+    values: Float64Array.from(coefs),
+  });
+  if (!chosen) return { colValue: x, freeCols: k, fellBack: true };
+  freeCols.forEach((j, c) => (value[j] = Math.min(colUpper[c], Math.max(0, chosen[c]))));
+  return { colValue: value, freeCols: k, fellBack: false };
 }

@@ -201,10 +201,12 @@ function checkWedges(input: ModelInput, audit: MarketAudit): string[] {
     if ((kind !== COL.trade && kind !== COL.leak && kind !== COL.ship) || outcome.lp.colUpper[j] <= 0) continue;
     const l = layout.colRef[j];
     const tau = setup.controls.adValorem[l] + (kind === COL.leak ? extra : 0);
-    if (tau === 0) continue;
-    const rp = (Math.floor(l / R) % R) * P + Math.floor(l / (R * R));
-    if (rel(rp) > tol)
+    const rp = layout.linkFromRow[l];
+    if (tau !== 0 && rel(rp) > tol)
       out.push(`${describeColumn(layout, j)}: wedge ${tau}·${outcome.wedgePrice[rp]} was set from a price ${outcome.wedgePrice[rp]} that differs from the final ${outcome.price[rp]} by more than the fixed-point tolerance`);
+    const to = layout.linkToRow[l];
+    if (kind === COL.ship && rel(to) > tol)
+      out.push(`${describeColumn(layout, j)}: valued at a destination price ${outcome.wedgePrice[to]} that differs from the final ${outcome.price[to]} by more than the fixed-point tolerance`);
   }
   for (let rp = 0; rp < layout.balanceRows; rp++)
     if (setup.controls.hasFloor[rp] && rel(rp) > tol)
@@ -233,7 +235,7 @@ function economicCosts(input: ModelInput, layout: LpLayout, setup: MarketSetup, 
         const po = Math.max(0, wedgePrice[o * P + p]);
         cost[j] = Math.max(0, input.transportCost[ref]) + c.adValorem[ref] * po;
         if (layout.colKind[j] === COL.leak) cost[j] += input.dynamics.leakage.extraCostShare * po;
-        if (layout.colKind[j] === COL.ship) cost[j] -= setup.prevPrice[d * P + p];
+        if (layout.colKind[j] === COL.ship) cost[j] -= wedgePrice[d * P + p];
         break;
       }
       case COL.tier:
@@ -324,7 +326,7 @@ function explain(layout: LpLayout, j: number): string {
     case COL.leak:
       return 'surplus = p_d − p_o − transport − τ·p_o − leakage surcharge';
     case COL.ship:
-      return 'surplus = previous p_d − p_o − transport − τ·p_o';
+      return 'surplus = p_d − p_o − transport − τ·p_o (shipped now, delivered later)';
     case COL.tier:
       return 'surplus = willingness to pay − price';
     case COL.backstop:

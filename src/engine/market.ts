@@ -16,7 +16,10 @@
  * dispose of) is zero, which also rules out unbounded "trade in circles".
  *
  * Licensed shipments with a delay leave the origin now and arrive later; the shipping decision is valued
- * at the destination's price of the previous period (what the exporter can observe when it ships).
+ * at the destination's price of the period it is shipped in (the exporter ships into the market it sees),
+ * settled by the same fixed point as the wedges. (Valuing it at the previous period's price made the
+ * first month of every licence a break-even decision: before a restriction the destination's price is
+ * the origin's plus transport.)
  *
  * Canonical prices. Where the LP's optimal duals are not unique (degenerate periods, regions that neither
  * make nor use a product), the reported prices are the canonical ones of canonical.ts — the highest
@@ -24,7 +27,7 @@
  * data alone, not on the solver's warm-start path. The fixed point iterates on canonical prices.
  */
 import type { ModelInput } from '../model/types.js';
-import { canonicalDuals } from './canonical.js';
+import { canonicalDuals, canonicalPrimal } from './canonical.js';
 import { fillTiers, type HoldingCurve } from './curves.js';
 import { COL, type LpLayout } from './layout.js';
 import type { PeriodControls } from './policies/index.js';
@@ -51,8 +54,6 @@ export interface MarketSetup {
   readonly release: Float64Array;
   /** First estimate of the prices that enter wedges and floors (USD/kg). */
   readonly priceGuess: Float64Array;
-  /** Prices of the previous period (USD/kg): value of delayed shipments at their destination. */
-  readonly prevPrice: Float64Array;
 }
 
 /** The cleared market of one period. */
@@ -108,7 +109,7 @@ export function clearMarket(solvers: MarketSolvers, input: ModelInput, layout: L
   let prevOut: Float64Array | null = null;
   let iterations = 0;
   for (;;) {
-    const colCost = periodCosts(input, layout, setup.controls, guess, setup.prevPrice);
+    const colCost = periodCosts(input, layout, setup.controls, guess);
     const lp: PeriodLp = { colCost, colLower, colUpper, rowLower, rowUpper };
     const sol = solvers.period.solve(lp);
     iterations++;
@@ -117,9 +118,11 @@ export function clearMarket(solvers: MarketSolvers, input: ModelInput, layout: L
     const change = largestRelativeChange(input, layout, fpRows, guess, price);
     const converged = change <= tol;
     if (converged || iterations >= maxIter) {
+      const primal = canonicalPrimal(layout, lp, sol.colValue, dual, solvers.oneShot);
       return {
-        lp, colValue: sol.colValue, rowDual: dual, price, wedgePrice: guess, demandTier, stockTier,
-        iterations, converged, lastChange: change, freeRows: stats.freeRows, canonicalFellBack: stats.fellBack,
+        lp, colValue: primal.colValue, rowDual: dual, price, wedgePrice: guess, demandTier, stockTier,
+        iterations, converged, lastChange: change, freeRows: stats.freeRows,
+        canonicalFellBack: stats.fellBack || primal.fellBack,
       };
     }
     const next = secantStep(fpRows, guess, price, prevGuess, prevOut);
@@ -206,14 +209,11 @@ function periodRowBounds(input: ModelInput, layout: LpLayout, setup: MarketSetup
   return { rowLower, rowUpper };
 }
 
-/** Column costs (USD/kg) given the price estimate that sets wedges, leakage surcharges and floor subsidies. */
-export function periodCosts(
-  input: ModelInput,
-  layout: LpLayout,
-  controls: PeriodControls,
-  wedgePrice: Float64Array,
-  prevPrice: Float64Array,
-): Float64Array {
+/**
+ * Column costs (USD/kg) given the price estimate that sets wedges, leakage surcharges, floor subsidies and
+ * the value of delayed shipments at their destination.
+ */
+export function periodCosts(input: ModelInput, layout: LpLayout, controls: PeriodControls, wedgePrice: Float64Array): Float64Array {
   const cost = layout.baseCost.slice();
   const P = layout.products;
   const extra = input.dynamics.leakage.extraCostShare;
@@ -225,7 +225,7 @@ export function periodCosts(
     const po = Math.max(0, wedgePrice[layout.linkFromRow[l]]);
     cost[j] += controls.adValorem[l] * po;
     if (kind === COL.leak) cost[j] += extra * po;
-    if (kind === COL.ship) cost[j] -= prevPrice[layout.linkToRow[l]];
+    if (kind === COL.ship) cost[j] -= wedgePrice[layout.linkToRow[l]];
   }
   input.plants.forEach((plant, i) => {
     const subsidy = plantSubsidy(plant.region, plant.outputs, P, controls, wedgePrice);
@@ -251,7 +251,10 @@ export function plantSubsidy(
   return s;
 }
 
-/** Rows whose price enters a cost this period: origins of open links with a wedge or leakage route, and floored rows. */
+/**
+ * Rows whose price enters a cost this period: origins of open links with a wedge or leakage route,
+ * destinations of open delayed-shipment routes, and floored rows.
+ */
 function fixedPointRows(layout: LpLayout, controls: PeriodControls, colUpper: Float64Array): Uint8Array {
   const rows = new Uint8Array(layout.balanceRows);
   const linkCols = layout.linkCols;
@@ -260,6 +263,7 @@ function fixedPointRows(layout: LpLayout, controls: PeriodControls, colUpper: Fl
     const kind = layout.colKind[j];
     if (colUpper[j] <= 0) continue;
     const l = layout.colRef[j];
+    if (kind === COL.ship) rows[layout.linkToRow[l]] = 1;
     if (kind === COL.trade && controls.adValorem[l] === 0) continue;
     rows[layout.linkFromRow[l]] = 1;
   }

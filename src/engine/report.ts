@@ -9,8 +9,8 @@
  * - Flows count same-period trade, leakage via third countries and licensed shipments leaving the origin.
  *   Exports include shipments entering the pipeline; imports exclude arrivals (reported separately).
  * - Tariff revenue = τ · max(0, p̂_o) · flow, with p̂ the settled wedge price.
- * - Quota rent, on links with a cap in force: (value at destination − landed cost) × capped flow, where the
- *   value is p_d for same-period trade and the destination's previous-period price for delayed shipments.
+ * - Quota rent, on links with a cap in force: (p_d − landed cost) × capped flow (same-period trade and
+ *   delayed shipments alike; a shipment is valued at the destination's price of the period it leaves in).
  * - Blocked, on links with a cap in force: max(0, reference flow − allowed), where allowed = the legal
  *   cap + the leakage cap for per-link caps and the flow that got through for quota-only links.
  */
@@ -100,8 +100,7 @@ function columnTotals(input: ModelInput, layout: LpLayout, setup: MarketSetup, o
         const wedge = c.adValorem[ref] * Math.max(0, wp[from]);
         t.tariffUsd[ref] += wedge * v * KUSD_TO_USD;
         if (c.capKind[ref] && v > 0 && kind !== COL.leak) {
-          const value = kind === COL.ship ? setup.prevPrice[to] : price[to];
-          t.quotaRentUsd[ref] += Math.max(0, value - (price[from] + layout.baseCost[j] + wedge)) * v * KUSD_TO_USD;
+          t.quotaRentUsd[ref] += Math.max(0, price[to] - (price[from] + layout.baseCost[j] + wedge)) * v * KUSD_TO_USD;
         }
         break;
       }

@@ -145,7 +145,6 @@ function clearPassive(
     arrivals: new Float64Array(layout.balanceRows),
     release: new Float64Array(layout.balanceRows),
     priceGuess: state.lastPrice,
-    prevPrice: state.lastPrice,
   };
   return summarisePeriod(input, layout, setup, clearMarket(solvers, input, layout, setup), state.strategic);
 }
@@ -170,7 +169,6 @@ function stepRun(
     arrivals: arrivalsOf(input, layout, state, t),
     release: Float64Array.from(controls.release, (r, rp) => Math.min(r, state.strategic[rp])),
     priceGuess: state.lastPrice,
-    prevPrice: state.lastPrice,
   };
   const outcome = clearMarket(run.solvers, input, layout, setup);
   const summary = summarisePeriod(input, layout, setup, outcome, state.strategic);
