@@ -262,7 +262,7 @@ async function aggregationChild(draws: number, dir: string, dims: Dims): Promise
     const summary = Float64Array.from({ length: shape.pairs * SUMMARY_MEASURES.length }, () => rnd() * 100);
     const cells = Float32Array.from({ length: periods * shape.pairs * QUANTILE_MEASURES.length }, () => rnd() * 100);
     const inputs = Float64Array.from({ length: shape.inputs.length }, () => rnd());
-    const bytes = encodeRecord({ draw: k, summary, cells, inputs }, shape);
+    const bytes = encodeRecord({ draw: k, nonConverged: 0, summary, cells, inputs }, shape);
     writeSync(fd, bytes, 0, bytes.length, k * bytes.length);
   }
   closeSync(fd);
@@ -283,7 +283,7 @@ async function aggregationChild(draws: number, dir: string, dims: Dims): Promise
   peakHeap = Math.max(peakHeap, after.heapUsed);
   peakRss = Math.max(peakRss, after.rss);
   process.stdout.write(
-    JSON.stringify({ draws, recordMb: (draws * (encodeRecord({ draw: 0, summary: new Float64Array(shape.pairs * SUMMARY_MEASURES.length), cells: new Float32Array(periods * shape.pairs * QUANTILE_MEASURES.length), inputs: new Float64Array(shape.inputs.length) }, shape).length)) / 2 ** 20, ms, rssBefore: before.rss, peakRss, heapBefore: before.heapUsed, peakHeap }),
+    JSON.stringify({ draws, recordMb: (draws * (encodeRecord({ draw: 0, nonConverged: 0, summary: new Float64Array(shape.pairs * SUMMARY_MEASURES.length), cells: new Float32Array(periods * shape.pairs * QUANTILE_MEASURES.length), inputs: new Float64Array(shape.inputs.length) }, shape).length)) / 2 ** 20, ms, rssBefore: before.rss, peakRss, heapBefore: before.heapUsed, peakHeap }),
   );
 }
 

@@ -66,6 +66,40 @@ export const FLOW_COLUMNS: readonly Column[] = [
   { name: 'blocked_t', kind: 'tonnes' },
 ];
 
+/** Columns of periods.csv: how each period of each run was cleared. */
+export const PERIOD_COLUMNS: readonly Column[] = [
+  { name: 'draw', kind: 'text' },
+  { name: 'run', kind: 'text' },
+  { name: 'period', kind: 'text' },
+  { name: 'fixed_point_iterations', kind: 'count' },
+  { name: 'converged', kind: 'count' },
+  { name: 'free_prices', kind: 'count' },
+];
+
+/** Rows of periods.csv for one draw: baseline then scenario, period by period. */
+export function* periodRows(model: ModelInput, run: RunResult, draw: number): Generator<string[]> {
+  for (const kind of ['baseline', 'scenario'] as const)
+    for (const [t, r] of run[kind].entries())
+      yield [String(draw), kind, model.timeline.labels[t], String(r.iterations), r.converged ? '1' : '0', String(r.freeDuals)];
+}
+
+/** Periods whose price fixed point stopped at the iteration limit, in both runs. */
+export function nonConvergedPeriods(model: ModelInput, run: RunResult): { run: 'baseline' | 'scenario'; period: string; iterations: number }[] {
+  const out: { run: 'baseline' | 'scenario'; period: string; iterations: number }[] = [];
+  for (const kind of ['baseline', 'scenario'] as const)
+    for (const [t, r] of run[kind].entries()) if (!r.converged) out.push({ run: kind, period: model.timeline.labels[t], iterations: r.iterations });
+  return out;
+}
+
+/** One warning line for the periods that did not converge (none when all did). */
+export function convergenceWarning(model: ModelInput, run: RunResult, tolerance: number): string | null {
+  const bad = nonConvergedPeriods(model, run);
+  if (bad.length === 0) return null;
+  const named = bad.slice(0, 6).map((b) => `${b.period} (${b.run}, ${b.iterations} iterations)`).join(', ');
+  const more = bad.length > 6 ? ` and ${bad.length - 6} more` : '';
+  return `the price fixed point did not reach its tolerance (${tolerance}) in ${bad.length} period${bad.length === 1 ? '' : 's'}: ${named}${more}; their prices are the last iterate (periods.csv, converged = 0)`;
+}
+
 /** The per region × product measures of summary.csv (numbers; the writer adds draw/quantile columns). */
 export const SUMMARY_MEASURES: readonly { name: string; kind: ColumnKind }[] = [
   { name: 'cumulative_shortage_t', kind: 'tonnes' },

@@ -5,7 +5,7 @@
  */
 import type { ModelInput, RunResult } from '../model/types.js';
 import { pctChange } from '../output/format.js';
-import { SUMMARY_MEASURES, summarize } from '../output/tables.js';
+import { nonConvergedPeriods, SUMMARY_MEASURES, summarize } from '../output/tables.js';
 
 /** Per-period measures whose distribution goes to timeseries_quantiles.csv, in this order. */
 export const QUANTILE_MEASURES = [
@@ -24,6 +24,8 @@ export interface RecordShape {
 /** One draw's numbers. NaN marks "not defined" (an inactive pair, a % change against zero). */
 export interface DrawRecord {
   readonly draw: number;
+  /** Periods (of both runs) whose price fixed point did not converge. */
+  readonly nonConverged: number;
   /** pairs × SUMMARY_MEASURES.length, pair-major. */
   readonly summary: Float64Array;
   /** periods × pairs × QUANTILE_MEASURES.length, period-major (Float32: quantiles need no more). */
@@ -31,9 +33,12 @@ export interface DrawRecord {
   readonly inputs: Float64Array;
 }
 
-/** Bytes of one record on disk (draw index as float64 first, then the three arrays). */
+/** Float64 numbers before the summary: the draw index and its count of non-converged periods. */
+const HEAD = 2;
+
+/** Bytes of one record on disk (the head as float64 first, then the three arrays). */
 export function recordBytes(shape: RecordShape): number {
-  return 8 * (1 + shape.pairs * SUMMARY_MEASURES.length + shape.inputs.length) + 4 * shape.periods * shape.pairs * QUANTILE_MEASURES.length;
+  return 8 * (HEAD + shape.pairs * SUMMARY_MEASURES.length + shape.inputs.length) + 4 * shape.periods * shape.pairs * QUANTILE_MEASURES.length;
 }
 
 /** Builds the record of one simulated draw. */
@@ -60,7 +65,7 @@ export function makeDrawRecord(model: ModelInput, run: RunResult, draw: number, 
       cells[at + 5] = s.imports[i];
     }
   }
-  return { draw, summary, cells, inputs: Float64Array.from(inputs, (x) => x.value) };
+  return { draw, nonConverged: nonConvergedPeriods(model, run).length, summary, cells, inputs: Float64Array.from(inputs, (x) => x.value) };
 }
 
 /** Serialises a record into `shape`'s fixed-size byte layout. */
@@ -68,6 +73,7 @@ export function encodeRecord(rec: DrawRecord, shape: RecordShape): Buffer {
   const buf = Buffer.alloc(recordBytes(shape));
   let at = 0;
   buf.writeDoubleLE(rec.draw, at); at += 8;
+  buf.writeDoubleLE(rec.nonConverged, at); at += 8;
   Buffer.from(rec.summary.buffer, rec.summary.byteOffset, rec.summary.byteLength).copy(buf, at); at += rec.summary.byteLength;
   Buffer.from(rec.inputs.buffer, rec.inputs.byteOffset, rec.inputs.byteLength).copy(buf, at); at += rec.inputs.byteLength;
   Buffer.from(rec.cells.buffer, rec.cells.byteOffset, rec.cells.byteLength).copy(buf, at);
@@ -75,18 +81,19 @@ export function encodeRecord(rec: DrawRecord, shape: RecordShape): Buffer {
 }
 
 /** Reads the summary and inputs of a record (not its cells, which are read per period). */
-export function decodeRecordHead(buf: Buffer, shape: RecordShape): { draw: number; summary: Float64Array; inputs: Float64Array } {
+export function decodeRecordHead(buf: Buffer, shape: RecordShape): { draw: number; nonConverged: number; summary: Float64Array; inputs: Float64Array } {
   const M = SUMMARY_MEASURES.length;
   const draw = buf.readDoubleLE(0);
+  const nonConverged = buf.readDoubleLE(8);
   const summary = new Float64Array(shape.pairs * M);
   const inputs = new Float64Array(shape.inputs.length);
-  let at = 8;
+  let at = 8 * HEAD;
   for (let i = 0; i < summary.length; i++, at += 8) summary[i] = buf.readDoubleLE(at);
   for (let i = 0; i < inputs.length; i++, at += 8) inputs[i] = buf.readDoubleLE(at);
-  return { draw, summary, inputs };
+  return { draw, nonConverged, summary, inputs };
 }
 
 /** Byte offset, inside a record, of period t's cells. */
 export function cellsOffset(shape: RecordShape, t: number): number {
-  return 8 * (1 + shape.pairs * SUMMARY_MEASURES.length + shape.inputs.length) + 4 * t * shape.pairs * QUANTILE_MEASURES.length;
+  return 8 * (HEAD + shape.pairs * SUMMARY_MEASURES.length + shape.inputs.length) + 4 * t * shape.pairs * QUANTILE_MEASURES.length;
 }

@@ -64,6 +64,7 @@ function readHeads(files: readonly RecordFile[], shape: RecordShape, draws: numb
   const headBytes = cellsOffset(shape, 0);
   const summaries: Float64Array[] = new Array(draws);
   const inputs: Float64Array[] = new Array(draws);
+  const nonConverged = new Float64Array(draws);
   const slots: Slot[] = new Array(draws);
   const buf = Buffer.alloc(headBytes);
   files.forEach((f, fi) => {
@@ -75,6 +76,7 @@ function readHeads(files: readonly RecordFile[], shape: RecordShape, draws: numb
         if (head.draw !== draw) throw new Error(`record file ${f.path}: slot ${index} holds draw ${head.draw}, expected ${draw}`);
         summaries[draw] = head.summary;
         inputs[draw] = head.inputs;
+        nonConverged[draw] = head.nonConverged;
         slots[draw] = { file: fi, index };
       });
     } finally {
@@ -82,12 +84,15 @@ function readHeads(files: readonly RecordFile[], shape: RecordShape, draws: numb
     }
   });
   for (let k = 0; k < draws; k++) if (!slots[k]) throw new Error(`draw ${k} is missing from the records`);
-  return { summaries, inputs, slots };
+  return { summaries, inputs, nonConverged, slots };
 }
 
-/** Writes summary.csv, timeseries_quantiles.csv, draws.csv and sensitivity.csv into `dir`. */
-export async function writeMonteCarloTables(dir: string, model: TableIds, shape: RecordShape, files: readonly RecordFile[], draws: number): Promise<void> {
-  const { summaries, inputs, slots } = readHeads(files, shape, draws);
+/**
+ * Writes summary.csv, timeseries_quantiles.csv, draws.csv and sensitivity.csv into `dir`; returns how many
+ * draws had periods whose price fixed point did not converge.
+ */
+export async function writeMonteCarloTables(dir: string, model: TableIds, shape: RecordShape, files: readonly RecordFile[], draws: number): Promise<number> {
+  const { summaries, inputs, nonConverged, slots } = readHeads(files, shape, draws);
   const P = model.products.length;
   const M = SUMMARY_MEASURES.length;
   const random = Array.from({ length: draws - 1 }, (_, j) => j + 1);
@@ -149,10 +154,13 @@ export async function writeMonteCarloTables(dir: string, model: TableIds, shape:
   const totals = Array.from({ length: draws }, (_, k) => productTotals(k));
   const shortProducts = model.products.map((_, p) => p).filter((p) => totals.some((tot) => tot[p] > REPORT_EPS_T));
   await writeCsv(join(dir, 'draws.csv'),
-    ['draw', ...shape.inputs.map((x) => `${x.path} [${x.unit}]`), ...shortProducts.map((p) => `${model.products[p].id}_cumulative_shortage_t`)],
+    ['draw', ...shape.inputs.map((x) => `${x.path} [${x.unit}]`), ...shortProducts.map((p) => `${model.products[p].id}_cumulative_shortage_t`), 'nonconverged_periods'],
     (function* () {
       for (let k = 0; k < draws; k++) {
-        yield [String(k), ...Array.from(inputs[k], (v) => formatKind(v, 'fraction')), ...shortProducts.map((p) => formatKind(totals[k][p], 'tonnes'))];
+        yield [
+          String(k), ...Array.from(inputs[k], (v) => formatKind(v, 'fraction')), ...shortProducts.map((p) => formatKind(totals[k][p], 'tonnes')),
+          formatKind(nonConverged[k], 'count'),
+        ];
       }
     })());
 
@@ -175,4 +183,5 @@ export async function writeMonteCarloTables(dir: string, model: TableIds, shape:
       }
     }
   })());
+  return nonConverged.filter((n) => n > 0).length;
 }

@@ -62,6 +62,7 @@ export async function mergeShards(dirs: readonly string[], outDir: string): Prom
   await writeFolderAtomically(target, async (tmp) => {
     await copyFile(join(central.dir, 'timeseries.csv'), join(tmp, 'timeseries.csv'));
     await copyFile(join(central.dir, 'flows.csv'), join(tmp, 'flows.csv'));
+    await copyFile(join(central.dir, 'periods.csv'), join(tmp, 'periods.csv'));
     const files = shards.map((s) => ({ path: join(s.dir, 'records.bin'), draws: s.info.draws }));
     await writeMonteCarloTables(tmp, first.info.ids, first.info.shape, files, first.info.drawCount);
     await writeJson(join(tmp, 'manifest.json'), manifest);

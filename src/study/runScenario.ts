@@ -2,8 +2,8 @@
  * One scenario file → one result folder: load and validate, resolve each draw, simulate scenario and
  * baseline, and write the tables and the manifest atomically to `<out>/<name>/`.
  *
- * - draws = 1: timeseries.csv, flows.csv, summary.csv (per draw), manifest.json.
- * - draws > 1: the same timeseries/flows for draw 0 (central values), and the Monte Carlo tables
+ * - draws = 1: timeseries.csv, flows.csv, periods.csv, summary.csv (per draw), manifest.json.
+ * - draws > 1: the same timeseries/flows/periods for draw 0 (central values), and the Monte Carlo tables
  *   (mcOutputs.ts) from the records of every draw.
  * - `--shard i/n`: only every n-th draw, into `<out>/<name>.shard-i-of-n/` with its raw records;
  *   `reesim merge` turns a complete set of shards into exactly the folder one run would have written.
@@ -16,7 +16,8 @@ import { writeFolderAtomically } from '../output/atomic.js';
 import { writeCsv } from '../output/csv.js';
 import { writeJson } from '../output/json.js';
 import {
-  FLOW_COLUMNS, SUMMARY_COLUMNS, TIMESERIES_COLUMNS, flowRows, headers, summaryRows, timeseriesRows,
+  FLOW_COLUMNS, PERIOD_COLUMNS, SUMMARY_COLUMNS, TIMESERIES_COLUMNS, convergenceWarning, flowRows, headers, periodRows, summaryRows,
+  timeseriesRows,
 } from '../output/tables.js';
 import { loadScenario, resolveDraw, type LoadedScenario, type LoadOptions } from '../scenario/index.js';
 import { VERSION } from '../version.js';
@@ -50,8 +51,10 @@ export interface RunSummary {
 }
 
 /** Output files of a single-draw run and of a Monte Carlo run. */
-export const SINGLE_OUTPUTS = ['timeseries.csv', 'flows.csv', 'summary.csv', 'manifest.json'] as const;
-export const MC_OUTPUTS = ['timeseries.csv', 'flows.csv', 'summary.csv', 'timeseries_quantiles.csv', 'draws.csv', 'sensitivity.csv', 'manifest.json'] as const;
+export const SINGLE_OUTPUTS = ['timeseries.csv', 'flows.csv', 'periods.csv', 'summary.csv', 'manifest.json'] as const;
+export const MC_OUTPUTS = [
+  'timeseries.csv', 'flows.csv', 'periods.csv', 'summary.csv', 'timeseries_quantiles.csv', 'draws.csv', 'sensitivity.csv', 'manifest.json',
+] as const;
 
 /** The shard folder's description of itself, read back by `reesim merge`. */
 export interface ShardInfo {
@@ -99,6 +102,13 @@ export function withoutShardFlag(command: string): string {
 async function writeCentralTables(tmp: string, model: ModelInput, run: RunResult): Promise<void> {
   await writeCsv(join(tmp, 'timeseries.csv'), headers(TIMESERIES_COLUMNS), timeseriesRows(model, run, 0));
   await writeCsv(join(tmp, 'flows.csv'), headers(FLOW_COLUMNS), flowRows(model, run, 0));
+  await writeCsv(join(tmp, 'periods.csv'), headers(PERIOD_COLUMNS), periodRows(model, run, 0));
+}
+
+/** The central draw's convergence warning, if any, as a list. */
+function centralWarnings(model: ModelInput, run: RunResult): string[] {
+  const w = convergenceWarning(model, run, model.market.fixedPointTolerance);
+  return w ? [`central draw: ${w}`] : [];
 }
 
 /**
@@ -119,7 +129,7 @@ export async function runScenarioFile(file: string, solvers: SolverFactory, opti
       await writeCsv(join(tmp, 'summary.csv'), headers(SUMMARY_COLUMNS), summaryRows(model, run, 0));
       await writeJson(join(tmp, 'manifest.json'), manifestOf(loaded, options.command, SINGLE_OUTPUTS));
     });
-    return { ...done, periods: model.timeline.labels.length };
+    return { ...done, warnings: [...done.warnings, ...centralWarnings(model, run)], periods: model.timeline.labels.length };
   }
 
   const draws = shard ? shardDraws(loaded.draws, shard.index, shard.count) : Array.from({ length: loaded.draws }, (_, k) => k);
@@ -130,6 +140,7 @@ export async function runScenarioFile(file: string, solvers: SolverFactory, opti
     pairs: model.regions.length * model.products.length,
     inputs: first.inputs.map(({ path, unit }) => ({ path, unit })),
   };
+  const warnings = [...done.warnings];
   await writeFolderAtomically(dir, async (tmp) => {
     // The central draw runs on this thread, overlapping the pool's draws; its full results become the
     // central timeseries and flows tables.
@@ -146,7 +157,10 @@ export async function runScenarioFile(file: string, solvers: SolverFactory, opti
       file, loadOptions: { seed: options.seed, draws: options.draws, set: options.set },
       workers: options.workers ?? 1, check: options.check ?? false, onDraw: options.onDraw,
     }, mainThread);
-    if (central) await writeCentralTables(tmp, central.model, central.run);
+    if (central) {
+      await writeCentralTables(tmp, central.model, central.run);
+      warnings.push(...centralWarnings(central.model, central.run));
+    }
     const manifest = manifestOf(loaded, options.command, MC_OUTPUTS);
     if (shard) {
       const info: ShardInfo = {
@@ -162,9 +176,11 @@ export async function runScenarioFile(file: string, solvers: SolverFactory, opti
       await writeJson(join(tmp, 'manifest.json'), manifest);
       return;
     }
-    await writeMonteCarloTables(tmp, model, shape, [{ path: recordPath, draws }], loaded.draws);
+    const unsettled = await writeMonteCarloTables(tmp, model, shape, [{ path: recordPath, draws }], loaded.draws);
+    if (unsettled > 0)
+      warnings.push(`${unsettled} of ${loaded.draws} draws had periods whose price fixed point did not converge (draws.csv, nonconverged_periods)`);
     await rm(recordPath);
     await writeJson(join(tmp, 'manifest.json'), manifest);
   });
-  return { ...done, periods: shape.periods };
+  return { ...done, warnings, periods: shape.periods };
 }

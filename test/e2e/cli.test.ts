@@ -30,12 +30,13 @@ describe('reesim run', () => {
     expect(ra.stdout).toMatch(/licensing: 24 periods × 1 draw →/);
     expect(reesim(['run', FIXTURE, '--draws', '1', '--out', b, '--quiet']).code).toBe(0);
     const dirA = join(a, 'licensing');
-    expect(filesOf(dirA)).toEqual(['flows.csv', 'manifest.json', 'summary.csv', 'timeseries.csv']);
-    for (const f of ['timeseries.csv', 'flows.csv', 'summary.csv']) {
+    expect(filesOf(dirA)).toEqual(['flows.csv', 'manifest.json', 'periods.csv', 'summary.csv', 'timeseries.csv']);
+    for (const f of ['timeseries.csv', 'flows.csv', 'periods.csv', 'summary.csv']) {
       const text = read(dirA, f);
       expect(text).toBe(read(join(b, 'licensing'), f));
       expect(text).not.toMatch(/NaN|Infinity|e[+-]\d/);
     }
+    expect(read(dirA, 'periods.csv').split('\n')[0]).toBe('draw,run,period,fixed_point_iterations,converged,free_prices');
     const header = read(dirA, 'timeseries.csv').split('\n')[0];
     expect(header).toContain('price_usd_per_kg,baseline_price_usd_per_kg');
     const manifest = JSON.parse(read(dirA, 'manifest.json'));
@@ -58,13 +59,29 @@ describe('reesim run', () => {
     expect(m.stderr).toBe('');
     expect(m.code).toBe(0);
     const files = filesOf(join(one, 'licensing'));
-    expect(files).toEqual(['draws.csv', 'flows.csv', 'manifest.json', 'sensitivity.csv', 'summary.csv', 'timeseries.csv', 'timeseries_quantiles.csv']);
+    expect(files).toEqual(['draws.csv', 'flows.csv', 'manifest.json', 'periods.csv', 'sensitivity.csv', 'summary.csv', 'timeseries.csv', 'timeseries_quantiles.csv']);
     for (const f of files) {
       if (f === 'manifest.json') continue;
       expect(read(join(two, 'licensing'), f), f).toBe(read(join(one, 'licensing'), f));
       expect(read(join(merged, 'licensing'), f), f).toBe(read(join(one, 'licensing'), f));
     }
     expect(read(join(one, 'licensing'), 'summary.csv').split('\n')[1]).toMatch(/^central,/);
+  });
+
+  it('says which periods did not converge: periods.csv and a warning on stderr naming them', () => {
+    const dir = tmp();
+    writeFileSync(
+      join(dir, 'capped.yaml'),
+      `name: capped\nextends: ${join(ROOT, 'test/fixtures/study/world.yaml')}\nend: 2025-03\nset: {market.maxFixedPointIterations: 1}\n` +
+        // A floor far above the price: the first iterate's subsidy moves the price, and one iteration is all there is.
+        'policies:\n  - {id: f, type: price_floor, region: CN, product: oxide.NdPr, price: 200 USD/kg, start: 2025-01}\n',
+    );
+    const r = reesim(['run', join(dir, 'capped.yaml'), '--out', dir, '--quiet']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^warning: .*capped\.yaml: central draw: the price fixed point did not reach its tolerance \(0\.000001\) in 1 period: 2025-01 \(scenario, 1 iterations\)/);
+    const rows = read(join(dir, 'capped'), 'periods.csv').trim().split('\n').map((l) => l.split(',').slice(0, 5).join(','));
+    expect(rows).toContain('0,scenario,2025-01,1,0');
+    expect(rows.filter((l) => l !== '0,scenario,2025-01,1,0' && l.startsWith('0,')).every((l) => l.endsWith(',1'))).toBe(true);
   });
 
   it('draws the same inputs for draw k whether 3 or 6 draws run', () => {

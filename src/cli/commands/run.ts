@@ -87,8 +87,9 @@ export const runCommand: CommandModule<object, RunArgs> = {
         outDir: args.out, seed: args.seed, draws: args.draws, check: args.check, command, shard,
         workers: args.workers ?? defaultWorkers(loaded[k].draws), onDraw: progress.onDraw,
       }, loaded[k]).finally(progress.stop);
+      // Warnings go to stderr even with --quiet: a period that did not converge concerns every number.
+      for (const w of done.warnings) process.stderr.write(`warning: ${file}: ${w}\n`);
       if (!args.quiet) {
-        for (const w of done.warnings) process.stderr.write(`warning: ${file}: ${w}\n`);
         const secs = ((performance.now() - t0) / 1000).toFixed(1);
         process.stdout.write(`${done.name}: ${done.periods} periods × ${done.draws} draw${done.draws === 1 ? '' : 's'} → ${done.dir}/ (${secs} s)\n`);
       }
