@@ -85,6 +85,11 @@ function readHeads(files: readonly RecordFile[], shape: RecordShape, draws: numb
   return { summaries, inputs, slots };
 }
 
+/** Every draw's summary values (pair-major, SUMMARY_MEASURES order, NaN = undefined), indexed by draw. */
+export function readDrawSummaries(files: readonly RecordFile[], shape: RecordShape, draws: number): Float64Array[] {
+  return readHeads(files, shape, draws).summaries;
+}
+
 /** Writes summary.csv, timeseries_quantiles.csv, draws.csv and sensitivity.csv into `dir`. */
 export async function writeMonteCarloTables(dir: string, model: TableIds, shape: RecordShape, files: readonly RecordFile[], draws: number): Promise<void> {
   const { summaries, inputs, slots } = readHeads(files, shape, draws);

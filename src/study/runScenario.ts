@@ -21,7 +21,8 @@ import {
 import { loadScenario, resolveDraw, type LoadedScenario, type LoadOptions } from '../scenario/index.js';
 import { VERSION } from '../version.js';
 import { makeDrawRecord, type RecordShape } from './drawRecord.js';
-import { writeMonteCarloTables } from './mcOutputs.js';
+import { evaluateExpectations, type ExpectationResult } from './expectations.js';
+import { readDrawSummaries, writeMonteCarloTables } from './mcOutputs.js';
 import { runDrawsToFile, shardDraws } from './monteCarlo.js';
 
 /** How a scenario is run from the command line. */
@@ -47,6 +48,8 @@ export interface RunSummary {
   readonly periods: number;
   readonly draws: number;
   readonly warnings: readonly string[];
+  /** The scenario's expectations, evaluated (empty when it has none, and for a shard: merge evaluates them). */
+  readonly expectations: readonly ExpectationResult[];
 }
 
 /** Output files of a single-draw run and of a Monte Carlo run. */
@@ -73,8 +76,11 @@ export function runDraw(loaded: LoadedScenario, draw: number, solvers: SolverFac
   return { model, run, inputs };
 }
 
-/** The manifest: enough to reproduce the run and to tell two result folders apart. */
-export function manifestOf(loaded: LoadedScenario, command: string, files: readonly string[]): Record<string, unknown> {
+/**
+ * The manifest: enough to reproduce the run and to tell two result folders apart. `expectations` (the
+ * evaluated ones, or for a shard the definitions merge evaluates) is recorded only when the scenario has any.
+ */
+export function manifestOf(loaded: LoadedScenario, command: string, files: readonly string[], expectations: readonly object[] = []): Record<string, unknown> {
   return {
     name: loaded.name,
     title: loaded.title,
@@ -87,6 +93,7 @@ export function manifestOf(loaded: LoadedScenario, command: string, files: reado
     draws: loaded.draws,
     policies: loaded.policies,
     outputs: files,
+    ...(expectations.length > 0 ? { expectations } : {}),
     resolvedScenario: loaded.resolved,
   };
 }
@@ -110,16 +117,18 @@ export async function runScenarioFile(file: string, solvers: SolverFactory, opti
   const shard = options.shard;
   const dir = join(options.outDir, shard ? `${loaded.name}.shard-${shard.index}-of-${shard.count}` : loaded.name);
   const done = { name: loaded.name, dir, draws: loaded.draws, warnings: loaded.warnings ?? [] };
+  const expectations = loaded.expectations ?? [];
 
   if (loaded.draws === 1 && !shard) {
     // Simulate before opening the folder, so a failing run cannot leave half a result set.
     const { model, run } = runDraw(loaded, 0, solvers, options.check);
+    const results = evaluateExpectations(expectations, model, [makeDrawRecord(model, run, 0, []).summary]);
     await writeFolderAtomically(dir, async (tmp) => {
       await writeCentralTables(tmp, model, run);
       await writeCsv(join(tmp, 'summary.csv'), headers(SUMMARY_COLUMNS), summaryRows(model, run, 0));
-      await writeJson(join(tmp, 'manifest.json'), manifestOf(loaded, options.command, SINGLE_OUTPUTS));
+      await writeJson(join(tmp, 'manifest.json'), manifestOf(loaded, options.command, SINGLE_OUTPUTS, results));
     });
-    return { ...done, periods: model.timeline.labels.length };
+    return { ...done, periods: model.timeline.labels.length, expectations: results };
   }
 
   const draws = shard ? shardDraws(loaded.draws, shard.index, shard.count) : Array.from({ length: loaded.draws }, (_, k) => k);
@@ -130,6 +139,7 @@ export async function runScenarioFile(file: string, solvers: SolverFactory, opti
     pairs: model.regions.length * model.products.length,
     inputs: first.inputs.map(({ path, unit }) => ({ path, unit })),
   };
+  let results: ExpectationResult[] = [];
   await writeFolderAtomically(dir, async (tmp) => {
     // The central draw runs on this thread, overlapping the pool's draws; its full results become the
     // central timeseries and flows tables.
@@ -147,7 +157,6 @@ export async function runScenarioFile(file: string, solvers: SolverFactory, opti
       workers: options.workers ?? 1, check: options.check ?? false, onDraw: options.onDraw,
     }, mainThread);
     if (central) await writeCentralTables(tmp, central.model, central.run);
-    const manifest = manifestOf(loaded, options.command, MC_OUTPUTS);
     if (shard) {
       const info: ShardInfo = {
         name: loaded.name, index: shard.index, count: shard.count, drawCount: loaded.draws, draws,
@@ -159,12 +168,15 @@ export async function runScenarioFile(file: string, solvers: SolverFactory, opti
         },
       };
       await writeJson(join(tmp, 'shard.json'), info);
-      await writeJson(join(tmp, 'manifest.json'), manifest);
+      // A shard holds some of the draws: its manifest carries the definitions, `reesim merge` evaluates them.
+      await writeJson(join(tmp, 'manifest.json'), manifestOf(loaded, options.command, MC_OUTPUTS, expectations));
       return;
     }
-    await writeMonteCarloTables(tmp, model, shape, [{ path: recordPath, draws }], loaded.draws);
+    const records = [{ path: recordPath, draws }];
+    await writeMonteCarloTables(tmp, model, shape, records, loaded.draws);
+    results = evaluateExpectations(expectations, model, readDrawSummaries(records, shape, loaded.draws));
     await rm(recordPath);
-    await writeJson(join(tmp, 'manifest.json'), manifest);
+    await writeJson(join(tmp, 'manifest.json'), manifestOf(loaded, options.command, MC_OUTPUTS, results));
   });
-  return { ...done, periods: shape.periods };
+  return { ...done, periods: shape.periods, expectations: results };
 }
