@@ -17,7 +17,7 @@ import {
   type SolverFactory,
 } from '../../src/engine/index.js';
 import type { ModelInput } from '../../src/model/types.js';
-import { syntheticWorldArbitrary } from './arbitraries.js';
+import { syntheticWorldArbitrary } from '../../src/testing/arbitraries.js';
 
 let solvers: SolverFactory;
 beforeAll(async () => {
