@@ -1,7 +1,7 @@
 /**
  * `reesim check` end to end (the real binary as a child process): it passes and fails as documented —
- * exit 0, 3 when an expectation fails, 2 on bad input — with one located line per expectation; `reesim
- * run` records the evaluated expectations in manifest.json, and shards merged evaluate them as one run.
+ * exit 0, 3 when an expectation fails, 2 on bad input — with one located line per expectation, and writes
+ * the result folders with the evaluated expectations in manifest.json. (Shards and merge: test/study.)
  */
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
@@ -24,7 +24,7 @@ const manifest = (dir: string) => JSON.parse(readFileSync(join(dir, 'manifest.js
 describe('reesim check', () => {
   it('exits 0 when every expectation holds, one located line each, and writes results and the report', () => {
     const out = tmp();
-    const res = reesim(['check', PASS, '--out', out, '--report', join(out, 'check.txt'), '--workers', '1']);
+    const res = reesim(['check', PASS, '--out', out, '--report', join(out, 'check.json'), '--workers', '1']);
     expect(res.stderr).toBe('');
     expect(res.code).toBe(0);
     const lines = res.stdout.trim().split('\n');
@@ -33,7 +33,9 @@ describe('reesim check', () => {
     expect(lines[1]).toMatch(/^PASS test\/fixtures\/check\/pass\/ban-mc\.yaml:10:5 .* \(every one of 6 draws\) = [\d.]+% in draw \d, expected ≥ 1%$/);
     expect(lines[3]).toMatch(/^PASS test\/fixtures\/check\/pass\/ban\.yaml:10:5 check-ban: US magnet cumulative_shortage_t \(central\) = [\d.]+ t, expected ≤ 5000 t$/);
     expect(lines[6]).toBe('6 expectations in 2 scenarios: 6 passed, 0 failed');
-    expect(readFileSync(join(out, 'check.txt'), 'utf8')).toBe(res.stdout);
+    const report = JSON.parse(readFileSync(join(out, 'check.json'), 'utf8'));
+    expect(report.summary).toBe(lines[6]);
+    expect(report.scenarios.map((c: { name: string; expectations: unknown[] }) => [c.name, c.expectations.length])).toEqual([['check-ban-mc', 3], ['check-ban', 3]]);
     // The result folders are the ones `reesim run` writes, with the evaluated expectations in the manifest.
     const m = manifest(join(out, 'check-ban'));
     expect(m.expectations).toHaveLength(3);
@@ -43,24 +45,20 @@ describe('reesim check', () => {
     expect(m.expectations[0].value).toBe(Number(us[3])); // the value checked is the one summary.csv shows
   });
 
-  it('exits 3 when an expectation fails, printing failures and the reason a value is missing', () => {
+  it('exits 3 when an expectation fails, printing failures (with annotations under GitHub Actions) and the reason a value is missing', () => {
     const out = tmp();
-    const res = reesim(['check', FAIL, '--out', out, '--report', join(out, 'check.json')]);
+    // --quiet prints only the failures and the closing line; the report keeps every line.
+    const res = reesim(['check', FAIL, '--out', out, '--report', join(out, 'check.txt'), '--quiet'], { GITHUB_ACTIONS: 'true' });
     expect(res.stderr).toBe('');
     expect(res.code).toBe(3);
-    const lines = res.stdout.trim().split('\n');
+    expect(res.stdout.trim().split('\n').map((l) => l.slice(0, 4))).toEqual(['FAIL', '::er', 'FAIL', '::er', '3 ex']);
+    expect(res.stdout).toContain('::error file=test/fixtures/check/fail/tight.yaml,line=7,col=5::FAIL ');
+    const lines = readFileSync(join(out, 'check.txt'), 'utf8').trim().split('\n');
     expect(lines[0]).toMatch(/^FAIL test\/fixtures\/check\/fail\/tight\.yaml:7:5 check-tight: US magnet max_price_change_pct \(central\) = [\d.]+%, expected ≤ 1%$/);
     expect(lines[1]).toMatch(/^PASS test\/fixtures\/check\/fail\/tight\.yaml:8:5 /);
     expect(lines[2]).toMatch(/^FAIL test\/fixtures\/check\/fail\/tight\.yaml:9:5 .*\(p95\): no value: p95 is over the random draws, and this run has only the central draw/);
     expect(lines.at(-1)).toBe('3 expectations in 1 scenario: 1 passed, 2 failed');
-    const report = JSON.parse(readFileSync(join(out, 'check.json'), 'utf8'));
-    expect(report.scenarios[0].expectations.map((e: { holds: boolean }) => e.holds)).toEqual([false, true, false]);
-    expect(manifest(join(out, 'check-tight')).expectations[0].holds).toBe(false);
-    // --quiet keeps only the failures and the closing line; in GitHub Actions each failure is also annotated.
-    const quiet = reesim(['check', FAIL, '--out', tmp(), '--quiet'], { GITHUB_ACTIONS: 'true' });
-    expect(quiet.code).toBe(3);
-    expect(quiet.stdout.trim().split('\n').map((l) => l.slice(0, 4))).toEqual(['FAIL', '::er', 'FAIL', '::er', '3 ex']);
-    expect(quiet.stdout).toContain('::error file=test/fixtures/check/fail/tight.yaml,line=7,col=5::FAIL ');
+    expect(manifest(join(out, 'check-tight')).expectations.map((e: { holds: boolean }) => e.holds)).toEqual([false, true, false]);
   });
 
   it('exits 2 on bad input with a located error, running and writing nothing', () => {
@@ -88,24 +86,5 @@ describe('reesim check', () => {
     const res = reesim(['check', 'test/fixtures/study/scenario.yaml', '--out', tmp()]);
     expect(res.code).toBe(2);
     expect(res.stderr).toMatch(/no scenario states expectations; add an `expect:` list/);
-  });
-});
-
-describe('expectations in result folders', () => {
-  it('reesim run records them; shards merged evaluate them exactly as one run does', () => {
-    const one = tmp();
-    const shards = tmp();
-    const merged = tmp();
-    const file = `${PASS}/ban-mc.yaml`;
-    expect(reesim(['run', file, '--out', one, '--quiet', '--workers', '1']).code).toBe(0);
-    expect(reesim(['run', file, '--out', shards, '--quiet', '--shard', '1/2']).code).toBe(0);
-    expect(reesim(['run', file, '--out', shards, '--quiet', '--shard', '2/2']).code).toBe(0);
-    const shard = manifest(join(shards, 'check-ban-mc.shard-1-of-2'));
-    expect(shard.expectations).toHaveLength(3);
-    expect(shard.expectations[0]).not.toHaveProperty('holds');
-    expect(reesim(['merge', join(shards, 'check-ban-mc.shard-1-of-2'), join(shards, 'check-ban-mc.shard-2-of-2'), '--out', merged]).code).toBe(0);
-    const single = manifest(join(one, 'check-ban-mc')).expectations;
-    expect(single.map((e: { holds: boolean }) => e.holds)).toEqual([true, true, true]);
-    expect(manifest(join(merged, 'check-ban-mc')).expectations).toEqual(single);
   });
 });

@@ -1,9 +1,16 @@
 // Evaluating expectations on per-draw summaries: the statistic, the rounding summary.csv applies, the
-// worst draw of `every`, and values that do not exist (which fail, with the reason).
+// worst draw of `every`, and values that do not exist (which fail, with the reason); recorded in the
+// manifest of a run, and evaluated by merge for shards.
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadHighsSolver } from '../../src/engine/index.js';
 import { SUMMARY_MEASURES } from '../../src/output/tables.js';
 import type { Expectation } from '../../src/scenario/expectations.js';
 import { evaluateExpectations, formatExpectationResult } from '../../src/study/expectations.js';
+import { mergeShards } from '../../src/study/merge.js';
+import { runScenarioFile } from '../../src/study/runScenario.js';
 
 const ids = { regions: [{ id: 'A' }, { id: 'B' }], products: [{ id: 'X' }] };
 const M = SUMMARY_MEASURES.length;
@@ -62,5 +69,26 @@ describe('evaluateExpectations', () => {
       'PASS x.yaml:3:5 s: A X cumulative_shortage_t (central) = 12.5 t, expected ≤ 100 t',
       'FAIL x.yaml:3:5 s: A X max_price_change_pct (every one of 2 draws) = 5% in draw 0, expected 1% … 4%',
     ]);
+  });
+});
+
+describe('expectations in result folders', () => {
+  it('a run records them in manifest.json; shards carry their definitions and merge evaluates them as one run', async () => {
+    const solvers = await loadHighsSolver();
+    const file = 'test/fixtures/check/pass/ban-mc.yaml';
+    const manifest = (dir: string) => JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+    const [one, shards, merged] = [1, 2, 3].map(() => mkdtempSync(join(tmpdir(), 'reesim-expect-')));
+    const single = await runScenarioFile(file, solvers, { outDir: one, command: 'test' });
+    expect(single.expectations.map((e) => e.holds)).toEqual([true, true, true]);
+    expect(manifest(single.dir).expectations).toEqual(single.expectations);
+    const parts = [];
+    for (const index of [1, 2]) {
+      const part = await runScenarioFile(file, solvers, { outDir: shards, command: 'test', shard: { index, count: 2 } });
+      expect(part.expectations).toEqual([]);
+      expect(manifest(part.dir).expectations[0]).not.toHaveProperty('holds');
+      parts.push(part.dir);
+    }
+    const dir = await mergeShards(parts.reverse(), merged);
+    expect(manifest(dir).expectations).toEqual(single.expectations);
   });
 });
