@@ -61,7 +61,7 @@ describe('the packed tarball', () => {
 
   it('runs the README library example unchanged in an empty project', () => {
     const examples = readmeExamples(readFileSync(join(ROOT, 'README.md'), 'utf8'));
-    expect(examples.map((e) => e.path)).toEqual(['scenarios/dy-ban.yaml', 'study.mjs']);
+    expect(examples.map((e) => e.path)).toEqual(['scenarios/dy-ban.yaml', 'study.mjs', 'test/dy-ban.test.mjs']);
     for (const { path, text } of examples) {
       mkdirSync(dirname(join(project, path)), { recursive: true });
       writeFileSync(join(project, path), text);
@@ -71,6 +71,13 @@ describe('the packed tarball', () => {
     expect(existsSync(join(project, 'results/dy-ban/summary.csv'))).toBe(true);
     // The schema line of the example points at the installed schema.
     expect(existsSync(join(project, 'scenarios', '../node_modules/reesim/scenarios/scenario.schema.json'))).toBe(true);
+  });
+
+  it('runs the README property test with node:test (reesim/testing needs no vitest)', () => {
+    const res = run(process.execPath, ['--test', 'test/dy-ban.test.mjs'], project);
+    expect(res.stderr).toBe('');
+    expect(res.status, res.stdout).toBe(0);
+    expect(res.stdout).toMatch(/# pass 1\n# fail 0\n/);
   });
 
   it('types the library and the testing entry point for TypeScript users', () => {

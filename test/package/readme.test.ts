@@ -17,5 +17,5 @@ it('shows test files that the suite runs exactly as they are', () => {
 
 it('marks the library example files that test/package/pack.test.ts runs in an empty project', () => {
   const files = [...README.matchAll(/<!-- example file: (\S+) -->\n```(\w*)\n/g)].map((m) => [m[1], m[2]]);
-  expect(files).toEqual([['scenarios/dy-ban.yaml', 'yaml'], ['study.mjs', 'js']]);
+  expect(files).toEqual([['scenarios/dy-ban.yaml', 'yaml'], ['study.mjs', 'js'], ['test/dy-ban.test.mjs', 'js']]);
 });
