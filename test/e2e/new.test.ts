@@ -55,6 +55,7 @@ describe('reesim new', () => {
     const full = await loadScenario(file);
     expect(full.policies.filter((p) => p.scope === 'scenario').map((p) => p.type)).toEqual(POLICY_TYPES);
     expect(full.expectations).toHaveLength(2);
+    expect((await reesim(['validate', file])).stdout).toMatch(/^ok .*my-study\.yaml: my-study, 11 scenario policies, 1 draw, 2 expectations\n/);
   });
 
   it('--from a scenario extends it by relative path, with examples taken from its world', async () => {

@@ -56,7 +56,7 @@ describe('the packed tarball', () => {
     for (const file of ['bin/reesim.js', 'dist/src/index.js', 'dist/src/index.d.ts', 'dist/src/testing/index.js', 'dist/src/testing/index.d.ts', 'dist/src/study/worker.js', 'scenarios/world-2024.yaml', 'scenarios/scenario.schema.json']) {
       expect(packed, file).toContain(file);
     }
-    expect(packed.filter((f) => f.startsWith('test/') || f.startsWith('src/'))).toEqual([]);
+    expect(packed.filter((f) => /^(test|src|bench|dist\/bench|dist\/test)\//.test(f))).toEqual([]);
   });
 
   it('runs the README library example unchanged in an empty project', () => {
