@@ -6,6 +6,7 @@
 import type { CommandModule } from 'yargs';
 import { rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { loadScenario, ScenarioError } from '../../scenario/index.js';
 import { PACKAGE_NAME, resolvePackageFile } from '../../scenario/extendsPath.js';
 import { scenarioTemplate } from '../../scenario/template.js';
@@ -28,7 +29,7 @@ function relativeFrom(dir: string, file: string): string {
 
 /** Resolves a package path from `dir`, else from reesim's own install (its shipped files). */
 function shippedFile(target: string, dir: string): string | null {
-  return resolvePackageFile(target, dir) ?? resolvePackageFile(target, path.dirname(new URL(import.meta.url).pathname));
+  return resolvePackageFile(target, dir) ?? resolvePackageFile(target, path.dirname(fileURLToPath(import.meta.url)));
 }
 
 export const newCommand: CommandModule<object, NewArgs> = {
