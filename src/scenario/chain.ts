@@ -1,6 +1,7 @@
 /**
  * The `extends` chain: a scenario names its parent file (relative to itself, or a package path such as
- * `reesim/scenarios/world-2024.yaml`: extendsPath.ts), up to a world (a file without `extends`). Every file is parsed and shape-checked on its own, so its issues point into it.
+ * `reesim/scenarios/world-2024.yaml`: extendsPath.ts), up to a world (a file without `extends`). Every
+ * file is parsed and shape-checked on its own, so its issues point into it.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
