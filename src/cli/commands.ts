@@ -10,6 +10,8 @@ import { calibrateCommand } from './commands/calibrate.js';
 import { backtestCommand } from './commands/backtest.js';
 import { compareCommand } from './commands/compare.js';
 import { reportCommand } from './commands/report.js';
+import { checkCommand } from './commands/check.js';
+import { newCommand } from './commands/new.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const commands: CommandModule<any, any>[] = [runCommand, validateCommand, schemaCommand, mergeCommand, sweepCommand, attributeCommand, calibrateCommand, backtestCommand, compareCommand, reportCommand];
+export const commands: CommandModule<any, any>[] = [runCommand, checkCommand, newCommand, validateCommand, schemaCommand, mergeCommand, sweepCommand, attributeCommand, calibrateCommand, backtestCommand, compareCommand, reportCommand];

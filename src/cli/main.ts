@@ -1,7 +1,7 @@
 /**
  * The `reesim` command line (yargs). Exit codes: 0 success, 2 bad input (scenario errors, unknown flags,
- * missing files: nothing written), 1 an internal failure (a bug: reported without a stack trace unless
- * REESIM_DEBUG=1).
+ * missing files: nothing written), 3 an expectation that does not hold (`reesim check`), 1 an internal
+ * failure (a bug: reported without a stack trace unless REESIM_DEBUG=1).
  */
 import yargs, { type Argv } from 'yargs';
 import { commands } from './commands.js';
@@ -15,7 +15,7 @@ export function buildParser(argv: readonly string[]): Argv {
     .scriptName('reesim')
     .usage('$0 <command> [options]\n\nRare-earth supply-chain scenario simulator.')
     .command(commands)
-    .demandCommand(1, 'Name a command: run, validate, schema, merge, sweep, attribute, compare, report, calibrate, backtest (see --help).')
+    .demandCommand(1, 'Name a command: run, check, new, validate, schema, merge, sweep, attribute, compare, report, calibrate, backtest (see --help).')
     .strict()
     .recommendCommands()
     .version(VERSION)

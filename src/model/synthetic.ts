@@ -1,6 +1,6 @@
 /**
  * Synthetic worlds for tests and benchmarks: deterministic generators of valid `ModelInput`s (the
- * fast-check arbitraries built on them live in test/engine/arbitraries.ts). Nothing here is calibrated: the numbers are plausible in shape
+ * fast-check arbitraries built on them live in src/testing/arbitraries.ts, exported by reesim/testing). Nothing here is calibrated: the numbers are plausible in shape
  * (reference prices 5–300 USD/kg, cost bands below the reference price, chokes 4–15× reference) so that
  * the engine meets every situation it must handle — joint production, processing chains, surplus,
  * shortage, every policy type — not so that the results mean anything.

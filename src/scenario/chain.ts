@@ -1,9 +1,11 @@
 /**
- * The `extends` chain: a scenario names its parent file (relative to itself), up to a world (a file
- * without `extends`). Every file is parsed and shape-checked on its own, so its issues point into it.
+ * The `extends` chain: a scenario names its parent file (relative to itself, or a package path such as
+ * `reesim/scenarios/world-2024.yaml`: extendsPath.ts), up to a world (a file without `extends`). Every
+ * file is parsed and shape-checked on its own, so its issues point into it.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { resolveExtends } from './extendsPath.js';
 import { Issues } from './issues.js';
 import { issueAt, locate, type Loc } from './locate.js';
 import { scenarioSchema } from './schema.js';
@@ -56,7 +58,12 @@ export async function loadChain(file: string, issues: Issues): Promise<ChainFile
     const parent = doc.extends;
     if (typeof parent !== 'string') break;
     from = { loc: locate(doc, ['extends'], root) };
-    current = path.isAbsolute(parent) ? parent : path.join(path.dirname(current), parent);
+    const target = await resolveExtends(parent, current);
+    if ('missing' in target) {
+      issues.add(issueAt(from.loc, target.missing));
+      return null;
+    }
+    current = target.file;
   }
   return chain.reverse();
 }

@@ -8,6 +8,7 @@ import type { PeriodKind } from '../model/types.js';
 import { loadChain } from './chain.js';
 import { Ctx } from './context.js';
 import { Issues, ScenarioError } from './issues.js';
+import { compileExpectations, type Expectation } from './expectations.js';
 import { defineValue, getMeta, issueAt, locate, type Loc } from './locate.js';
 import { mergeChain } from './merge.js';
 import { compilePolicies, type PolicyPlan } from './policies/index.js';
@@ -48,6 +49,10 @@ export interface LoadedScenario {
   policies: { id: string; type: string; start: string; end: string | null; announce: string | null; scope: 'world' | 'scenario' }[];
   /** Located warnings (e.g. a policy over before the run starts). */
   warnings: string[];
+  /** The file's `expect:` list, checked and in column units (empty when it has none). */
+  expectations: Expectation[];
+  /** The options it was loaded with (Monte Carlo workers reload the file with them). */
+  loadOptions: LoadOptions;
 }
 
 /** The compiled plan of a scenario (not serialisable: closures over compiled expressions). */
@@ -101,6 +106,7 @@ export async function loadScenario(file: string, options: LoadOptions = {}): Pro
   const settings = compileSettings(ctx);
   const worldCount = Array.isArray(chain![0].doc.policies) ? chain![0].doc.policies.length : 0;
   const policies = compilePolicies(ctx, plantPlan, worldCount);
+  const expectations = compileExpectations(ctx);
   issues.throwIfAny();
 
   const plants = [...plantPlan.plants].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -134,6 +140,8 @@ export async function loadScenario(file: string, options: LoadOptions = {}): Pro
     hash: createHash('sha256').update(canonicalJson({ resolved, seed, draws })).digest('hex'),
     policies: policies.map(({ id, type, start, end, announce, scope }) => ({ id, type, start, end, announce, scope })),
     warnings: issues.warnings,
+    expectations,
+    loadOptions: { ...options },
   };
   Object.defineProperty(loaded, PLAN, { value: plan, enumerable: false });
   return loaded;

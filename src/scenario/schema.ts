@@ -5,6 +5,7 @@
  * generates `scenarios/scenario.schema.json` (draft 7) for editors.
  */
 import { z } from 'zod';
+import { SUMMARY_MEASURES } from '../output/tables.js';
 
 /** Longest expression accepted (characters); longer ones are refused before parsing (expression.ts). */
 export const MAX_EXPRESSION_LENGTH = 400;
@@ -410,6 +411,35 @@ const setValue = z
   })
   .describe(`New value, in the units of the field it replaces. ${EXPRESSION_NOTE}`);
 
+/** Statistics an expectation can be checked on (`every` = each draw). */
+export const EXPECTATION_STATISTICS = ['central', 'mean', 'p5', 'p50', 'p95', 'every'] as const;
+
+const bound = (description: string) =>
+  z
+    .union([z.number(), z.string().min(1)], { error: 'expected a bound in the units of the measure, such as 500 t, 60 USD/kg, 25 (%) or 6 (months)' })
+    .describe(`${description} In the units of the measure: tonnes (500 t, 2 kt), USD/kg (60 USD/kg, 60000 USD/t), percent (25 or 25%) or months (6, 1 yr); a bare number is in the column's unit.`);
+
+const expectation = obj(
+  {
+    region: regionId.describe('Region of the summary.csv row.'),
+    product: productId.describe('Product of the summary.csv row.'),
+    measure: z
+      .string({ error: 'expected a measure (a column of summary.csv) such as cumulative_shortage_t' })
+      .meta({
+        description: `A measure column of summary.csv: ${SUMMARY_MEASURES.map((m) => m.name).join(', ')}.`,
+        enum: SUMMARY_MEASURES.map((m) => m.name),
+      }),
+    statistic: z
+      .enum(EXPECTATION_STATISTICS, { error: `expected a statistic: ${EXPECTATION_STATISTICS.join(', ')}` })
+      .describe('Which value is checked: central (draw 0, the default), mean, p5, p50 or p95 over the random draws, or every (each draw, draw 0 included).')
+      .optional(),
+    min: bound('Lowest acceptable value (inclusive).').optional(),
+    max: bound('Highest acceptable value (inclusive).').optional(),
+    description: text('Why this must hold. Informational.').optional(),
+  },
+  'A condition on one value of summary.csv, checked by `reesim check` (exit code 3 when it fails) and recorded by `reesim run` in manifest.json. Give min, max or both.',
+);
+
 /** A world or scenario file. */
 export const scenarioSchema = obj(
   {
@@ -420,7 +450,7 @@ export const scenarioSchema = obj(
       .describe('Name of the world or scenario; results go to results/<name>/.'),
     title: text('One-line title.').optional(),
     description: text('Longer description (sources, assumptions).').optional(),
-    extends: text('World or scenario file this one builds on, relative to this file. A file without `extends` is a world.').optional(),
+    extends: text('World or scenario file this one builds on: a path relative to this file, or a package path such as reesim/scenarios/world-2024.yaml. A file without `extends` is a world.').optional(),
     period: z.enum(['month', 'quarter', 'year'], { error: 'expected month, quarter or year' }).describe('Length of a period. Default month.').optional(),
     start: date('First period of the run.').optional(),
     end: date('Last period of the run (inclusive).').optional(),
@@ -432,6 +462,10 @@ export const scenarioSchema = obj(
       .describe('Overrides of world parameters by path, e.g. demand.US.magnet.growth: 8%/yr (see docs/file-format.md).')
       .optional(),
     policies: z.array(policy, { error: 'expected a list of policies' }).describe('Policies. In a world file (no `extends`) they apply to the baseline too.').optional(),
+    expect: z
+      .array(expectation, { error: 'expected a list of expectations [{region, product, measure, max}]' })
+      .describe("Expectations on the run's summary.csv, verified by `reesim check`. A file's list replaces the one it extends (`expect: []` drops it).")
+      .optional(),
   },
   'A reesim world or scenario file. A world is a file without `extends`.',
 );

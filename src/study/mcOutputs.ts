@@ -87,6 +87,11 @@ function readHeads(files: readonly RecordFile[], shape: RecordShape, draws: numb
   return { summaries, inputs, nonConverged, slots };
 }
 
+/** Every draw's summary values (pair-major, SUMMARY_MEASURES order, NaN = undefined), indexed by draw. */
+export function readDrawSummaries(files: readonly RecordFile[], shape: RecordShape, draws: number): Float64Array[] {
+  return readHeads(files, shape, draws).summaries;
+}
+
 /**
  * Writes summary.csv, timeseries_quantiles.csv, draws.csv and sensitivity.csv into `dir`; returns how many
  * draws had periods whose price fixed point did not converge.

@@ -8,7 +8,9 @@ import { join } from 'node:path';
 import { UsageError } from '../errors.js';
 import { writeFolderAtomically } from '../output/atomic.js';
 import { writeJson } from '../output/json.js';
-import { writeMonteCarloTables } from './mcOutputs.js';
+import type { Expectation } from '../scenario/expectations.js';
+import { evaluateExpectations } from './expectations.js';
+import { readDrawSummaries, writeMonteCarloTables } from './mcOutputs.js';
 import { withoutShardFlag, type ShardInfo } from './runScenario.js';
 
 async function readJsonFile(path: string): Promise<unknown> {
@@ -65,6 +67,11 @@ export async function mergeShards(dirs: readonly string[], outDir: string): Prom
     await copyFile(join(central.dir, 'periods.csv'), join(tmp, 'periods.csv'));
     const files = shards.map((s) => ({ path: join(s.dir, 'records.bin'), draws: s.info.draws }));
     await writeMonteCarloTables(tmp, first.info.ids, first.info.shape, files, first.info.drawCount);
+    // The shards carry the expectations' definitions; with every draw at hand they can be evaluated.
+    if (Array.isArray(manifest.expectations)) {
+      const summaries = readDrawSummaries(files, first.info.shape, first.info.drawCount);
+      manifest.expectations = evaluateExpectations(manifest.expectations as Expectation[], first.info.ids, summaries);
+    }
     await writeJson(join(tmp, 'manifest.json'), manifest);
   });
   return target;

@@ -22,7 +22,8 @@ import {
 import { loadScenario, resolveDraw, type LoadedScenario, type LoadOptions } from '../scenario/index.js';
 import { VERSION } from '../version.js';
 import { makeDrawRecord, type RecordShape } from './drawRecord.js';
-import { writeMonteCarloTables } from './mcOutputs.js';
+import { evaluateExpectations, type ExpectationResult } from './expectations.js';
+import { readDrawSummaries, writeMonteCarloTables } from './mcOutputs.js';
 import { runDrawsToFile, shardDraws } from './monteCarlo.js';
 
 /** How a scenario is run from the command line. */
@@ -48,6 +49,8 @@ export interface RunSummary {
   readonly periods: number;
   readonly draws: number;
   readonly warnings: readonly string[];
+  /** The scenario's expectations, evaluated (empty when it has none, and for a shard: merge evaluates them). */
+  readonly expectations: readonly ExpectationResult[];
 }
 
 /** Output files of a single-draw run and of a Monte Carlo run. */
@@ -76,8 +79,11 @@ export function runDraw(loaded: LoadedScenario, draw: number, solvers: SolverFac
   return { model, run, inputs };
 }
 
-/** The manifest: enough to reproduce the run and to tell two result folders apart. */
-export function manifestOf(loaded: LoadedScenario, command: string, files: readonly string[]): Record<string, unknown> {
+/**
+ * The manifest: enough to reproduce the run and to tell two result folders apart. `expectations` (the
+ * evaluated ones, or for a shard the definitions merge evaluates) is recorded only when the scenario has any.
+ */
+export function manifestOf(loaded: LoadedScenario, command: string, files: readonly string[], expectations: readonly object[] = []): Record<string, unknown> {
   return {
     name: loaded.name,
     title: loaded.title,
@@ -90,6 +96,7 @@ export function manifestOf(loaded: LoadedScenario, command: string, files: reado
     draws: loaded.draws,
     policies: loaded.policies,
     outputs: files,
+    ...(expectations.length > 0 ? { expectations } : {}),
     resolvedScenario: loaded.resolved,
   };
 }
@@ -120,16 +127,18 @@ export async function runScenarioFile(file: string, solvers: SolverFactory, opti
   const shard = options.shard;
   const dir = join(options.outDir, shard ? `${loaded.name}.shard-${shard.index}-of-${shard.count}` : loaded.name);
   const done = { name: loaded.name, dir, draws: loaded.draws, warnings: loaded.warnings ?? [] };
+  const expectations = loaded.expectations ?? [];
 
   if (loaded.draws === 1 && !shard) {
     // Simulate before opening the folder, so a failing run cannot leave half a result set.
     const { model, run } = runDraw(loaded, 0, solvers, options.check);
+    const results = evaluateExpectations(expectations, model, [makeDrawRecord(model, run, 0, []).summary]);
     await writeFolderAtomically(dir, async (tmp) => {
       await writeCentralTables(tmp, model, run);
       await writeCsv(join(tmp, 'summary.csv'), headers(SUMMARY_COLUMNS), summaryRows(model, run, 0));
-      await writeJson(join(tmp, 'manifest.json'), manifestOf(loaded, options.command, SINGLE_OUTPUTS));
+      await writeJson(join(tmp, 'manifest.json'), manifestOf(loaded, options.command, SINGLE_OUTPUTS, results));
     });
-    return { ...done, warnings: [...done.warnings, ...centralWarnings(model, run)], periods: model.timeline.labels.length };
+    return { ...done, warnings: [...done.warnings, ...centralWarnings(model, run)], periods: model.timeline.labels.length, expectations: results };
   }
 
   const draws = shard ? shardDraws(loaded.draws, shard.index, shard.count) : Array.from({ length: loaded.draws }, (_, k) => k);
@@ -141,6 +150,7 @@ export async function runScenarioFile(file: string, solvers: SolverFactory, opti
     inputs: first.inputs.map(({ path, unit }) => ({ path, unit })),
   };
   const warnings = [...done.warnings];
+  let results: ExpectationResult[] = [];
   await writeFolderAtomically(dir, async (tmp) => {
     // The central draw runs on this thread, overlapping the pool's draws; its full results become the
     // central timeseries and flows tables.
@@ -161,7 +171,6 @@ export async function runScenarioFile(file: string, solvers: SolverFactory, opti
       await writeCentralTables(tmp, central.model, central.run);
       warnings.push(...centralWarnings(central.model, central.run));
     }
-    const manifest = manifestOf(loaded, options.command, MC_OUTPUTS);
     if (shard) {
       const info: ShardInfo = {
         name: loaded.name, index: shard.index, count: shard.count, drawCount: loaded.draws, draws,
@@ -173,14 +182,17 @@ export async function runScenarioFile(file: string, solvers: SolverFactory, opti
         },
       };
       await writeJson(join(tmp, 'shard.json'), info);
-      await writeJson(join(tmp, 'manifest.json'), manifest);
+      // A shard holds some of the draws: its manifest carries the definitions, `reesim merge` evaluates them.
+      await writeJson(join(tmp, 'manifest.json'), manifestOf(loaded, options.command, MC_OUTPUTS, expectations));
       return;
     }
-    const unsettled = await writeMonteCarloTables(tmp, model, shape, [{ path: recordPath, draws }], loaded.draws);
+    const records = [{ path: recordPath, draws }];
+    const unsettled = await writeMonteCarloTables(tmp, model, shape, records, loaded.draws);
     if (unsettled > 0)
       warnings.push(`${unsettled} of ${loaded.draws} draws had periods whose price fixed point did not converge (draws.csv, nonconverged_periods)`);
+    results = evaluateExpectations(expectations, model, readDrawSummaries(records, shape, loaded.draws));
     await rm(recordPath);
-    await writeJson(join(tmp, 'manifest.json'), manifest);
+    await writeJson(join(tmp, 'manifest.json'), manifestOf(loaded, options.command, MC_OUTPUTS, results));
   });
-  return { ...done, warnings, periods: shape.periods };
+  return { ...done, warnings, periods: shape.periods, expectations: results };
 }

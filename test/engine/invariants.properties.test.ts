@@ -16,7 +16,7 @@ import {
 } from '../../src/engine/index.js';
 import type { ModelInput, PeriodResult, RunResult } from '../../src/model/types.js';
 import { syntheticWorld } from '../../src/model/synthetic.js';
-import { syntheticWorldArbitrary } from './arbitraries.js';
+import { syntheticWorldArbitrary } from '../../src/testing/arbitraries.js';
 
 let solvers: SolverFactory;
 beforeAll(async () => {

@@ -35,7 +35,7 @@ export function parseShard(text: string): { index: number; count: number } {
  * all the others') before hours of simulation, and refuses two files that would write the same result
  * folder. Returns the loaded scenarios, in file order.
  */
-async function loadAll(files: readonly string[], options: LoadOptions, out: string, shard?: { index: number; count: number }): Promise<LoadedScenario[]> {
+export async function loadAll(files: readonly string[], options: LoadOptions, out: string, shard?: { index: number; count: number }): Promise<LoadedScenario[]> {
   const issues: Issue[] = [];
   const loaded: LoadedScenario[] = [];
   const byName = new Map<string, string>();

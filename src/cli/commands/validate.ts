@@ -22,7 +22,9 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
         const s = await loadScenario(file);
         if (!args.quiet) {
           const nPolicies = s.policies.filter((p) => p.scope === 'scenario').length;
-          process.stdout.write(`ok ${file}: ${s.name}, ${nPolicies} scenario polic${nPolicies === 1 ? 'y' : 'ies'}, ${s.draws} draw${s.draws === 1 ? '' : 's'}\n`);
+          const nExpect = s.expectations.length;
+          const expectations = nExpect > 0 ? `, ${nExpect} expectation${nExpect === 1 ? '' : 's'}` : '';
+          process.stdout.write(`ok ${file}: ${s.name}, ${nPolicies} scenario polic${nPolicies === 1 ? 'y' : 'ies'}, ${s.draws} draw${s.draws === 1 ? '' : 's'}${expectations}\n`);
           for (const w of s.warnings ?? []) process.stderr.write(`warning: ${file}: ${w}\n`);
         }
       } catch (err) {
