@@ -12,5 +12,6 @@ export {
   INVARIANT_TOLERANCE,
   type MarketAudit,
 } from './invariants.js';
+export { checkPolicyLimits } from './oracle.js';
 export { buildLayout, COL, type LpLayout } from './layout.js';
 export { POLICY_PLUGINS } from './policies/index.js';

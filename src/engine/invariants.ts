@@ -88,7 +88,7 @@ export function checkNonNegative(result: PeriodResult, audit?: MarketAudit, tole
   const out: string[] = [];
   const quantities = [
     'production', 'consumption', 'demand', 'shortage', 'unmet', 'imports', 'exports', 'processInput', 'stock',
-    'strategicStock', 'disposal', 'arrivals', 'subsidyUsd', 'flow', 'tariffRate', 'tariffUsd', 'quotaRentUsd',
+    'strategicStock', 'disposal', 'arrivals', 'subsidyUsd', 'flow', 'leaked', 'shipped', 'tariffRate', 'tariffUsd', 'quotaRentUsd',
     'blocked', 'activity', 'capacity',
   ] as const;
   for (const name of quantities) {

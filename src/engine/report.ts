@@ -48,6 +48,7 @@ export function snapToBounds(x: Float64Array, upper: Float64Array): Float64Array
 interface ColumnTotals {
   readonly activity: Float64Array;
   readonly flow: Float64Array;
+  readonly leaked: Float64Array;
   readonly shipments: Float64Array;
   readonly imports: Float64Array;
   readonly exports: Float64Array;
@@ -70,6 +71,7 @@ function columnTotals(input: ModelInput, layout: LpLayout, setup: MarketSetup, o
   const t: ColumnTotals = {
     activity: new Float64Array(input.plants.length),
     flow: new Float64Array(L),
+    leaked: new Float64Array(L),
     shipments: new Float64Array(L),
     imports: new Float64Array(N),
     exports: new Float64Array(N),
@@ -97,6 +99,7 @@ function columnTotals(input: ModelInput, layout: LpLayout, setup: MarketSetup, o
         t.exports[from] += v;
         if (kind === COL.ship) t.shipments[ref] += v;
         else t.imports[to] += v;
+        if (kind === COL.leak) t.leaked[ref] += v;
         const wedge = c.adValorem[ref] * Math.max(0, wp[from]);
         t.tariffUsd[ref] += wedge * v * KUSD_TO_USD;
         if (c.capKind[ref] && v > 0 && kind !== COL.leak) {
@@ -223,6 +226,8 @@ export function summarisePeriod(
     arrivals: Float64Array.from(setup.arrivals),
     subsidyUsd: plants.subsidyUsd,
     flow: cols.flow,
+    leaked: cols.leaked,
+    shipped: Float64Array.from(cols.shipments),
     tariffRate: Float64Array.from(setup.controls.adValorem),
     tariffUsd: cols.tariffUsd,
     quotaRentUsd: cols.quotaRentUsd,

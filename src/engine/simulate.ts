@@ -19,6 +19,7 @@ import type { ModelInput, PeriodResult, RunResult } from '../model/types.js';
 import type { HoldingCurve } from './curves.js';
 import { advanceState } from './dynamics.js';
 import { checkBalance, checkEquilibrium, checkNonNegative, EquilibriumError, type MarketAudit } from './invariants.js';
+import { checkPolicyLimits } from './oracle.js';
 import { buildLayout, type LpLayout } from './layout.js';
 import { clearMarket, type MarketSetup, type MarketSolvers } from './market.js';
 import { periodControls, type PeriodControls, type PolicyContext } from './policies/index.js';
@@ -28,7 +29,10 @@ import { initialState, ringSizes, type RunState } from './state.js';
 
 /** Options of `simulate`. */
 export interface SimulateOptions {
-  /** Run checkBalance, checkEquilibrium and checkNonNegative every period; throw EquilibriumError on a violation. */
+  /**
+   * Run checkBalance, checkEquilibrium and checkNonNegative every period, and checkPolicyLimits (the
+   * scenario's own limits on every link) on the finished run; throw EquilibriumError on a violation.
+   */
   readonly check?: boolean;
   /** Called with every cleared period of both runs (tests use it to apply the invariants themselves). */
   readonly onPeriod?: (audit: MarketAudit, result: PeriodResult) => void;
@@ -69,7 +73,12 @@ export function simulate(input: ModelInput, solvers: SolverFactory, options: Sim
         run.state = advanceState(input, layout, run.state, t, summary);
       }
     }
-    return { baseline: baseline.results, scenario: scenario.results };
+    const result = { baseline: baseline.results, scenario: scenario.results };
+    if (options.check) {
+      const problems = checkPolicyLimits(input, result);
+      if (problems.length > 0) throw new EquilibriumError(`policy limits:\n  ${problems.slice(0, 20).join('\n  ')}${problems.length > 20 ? `\n  … and ${problems.length - 20} more` : ''}`, problems);
+    }
+    return result;
   } finally {
     for (const run of runs) run.solvers.period.dispose();
   }

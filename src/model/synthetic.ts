@@ -42,6 +42,12 @@ export interface SyntheticParams {
   readonly dynamics?: boolean;
   /** Price grid ratio (default 1.05: coarse and fast for tests). */
   readonly tierRatio?: number;
+  /**
+   * Draw the situations where policy semantics can leak (default true): destination lists that include
+   * the origin, several origins, a second policy on the same links, policies in force from before the
+   * run, alternative recipes sharing a plant's lines, and free re-export.
+   */
+  readonly edgeCases?: boolean;
 }
 
 /** Every policy type. */
@@ -189,6 +195,9 @@ export function syntheticWorld(params: SyntheticParams): ModelInput {
     }
   }
 
+  const edge = params.edgeCases ?? true;
+  if (edge) addAlternativeRecipes(rng, plants);
+
   const stocks: StockDef[] = [];
   for (let r = 0; r < R; r++)
     for (let p = 0; p < P; p++) {
@@ -221,26 +230,61 @@ export function syntheticWorld(params: SyntheticParams): ModelInput {
     worldPolicies: [],
     scenarioPolicies: [],
     dynamics: defaultDynamics(params.dynamics ?? true),
-    market: defaultMarket(params.tierRatio ?? 1.05),
+    market: { ...defaultMarket(params.tierRatio ?? 1.05), ...(edge && rng() < 0.2 ? { reexport: true } : {}) },
   };
   const types = params.policyTypes ?? ALL_POLICY_TYPES;
-  const worldPolicies = Array.from({ length: params.worldPolicies ?? 0 }, (_, i) => randomPolicy(rng, world, pick(rng, types), `w${i}`));
-  const scenarioPolicies = Array.from({ length: params.scenarioPolicies ?? 0 }, (_, i) => randomPolicy(rng, world, pick(rng, types), `s${i}`));
+  const draw = (id: string) => randomPolicy(rng, world, pick(rng, types), id, edge);
+  const worldPolicies = Array.from({ length: params.worldPolicies ?? 0 }, (_, i) => draw(`w${i}`));
+  const scenarioPolicies = Array.from({ length: params.scenarioPolicies ?? 0 }, (_, i) => draw(`s${i}`));
+  // A second policy on the links of the first (another type, another window): combinations on one link.
+  if (edge && scenarioPolicies.length > 0 && rng() < 0.4) {
+    const first = scenarioPolicies[0];
+    const second = draw(`s${scenarioPolicies.length}`);
+    if ('from' in first && 'from' in second) scenarioPolicies.push({ ...second, from: first.from, to: first.to, products: first.products } as PolicyInput);
+  }
   return { ...world, worldPolicies, scenarioPolicies };
 }
 
-/** A random policy of the given type on a world (window inside the run, sometimes announced early). */
-export function randomPolicy(rng: Rng, world: ModelInput, type: PolicyType, id: string): PolicyInput {
+/**
+ * Alternative recipes on shared lines: for some processing plants, a second plant in the same region
+ * making the same outputs from more of the same inputs at a higher cost, sharing the first's capacity.
+ */
+function addAlternativeRecipes(rng: Rng, plants: PlantDef[]): void {
+  for (const base of [...plants]) {
+    if (base.inputs.length === 0 || rng() < 0.6) continue;
+    plants.push({
+      ...base,
+      id: `${base.id}.alt`,
+      process: `${base.process}.alt`,
+      inputs: base.inputs.map((t) => ({ product: t.product, perUnit: t.perUnit * uniform(rng, 1.05, 1.3) })),
+      bands: base.bands.map((b) => ({ share: b.share, unitCost: Math.round(b.unitCost * uniform(rng, 0.7, 1.1) * 100) / 100 })),
+      expansion: { ...base.expansion, enabled: false },
+      sharesCapacityOf: base.id, // its own capacity is the base's: the shared row is what binds
+    });
+  }
+}
+
+/**
+ * A random policy of the given type on a world (window inside the run, sometimes announced early). With
+ * `edgeCases`, it may also start before the run, name several origins, and list its origin among its
+ * destinations (as `to: "*"` does).
+ */
+export function randomPolicy(rng: Rng, world: ModelInput, type: PolicyType, id: string, edgeCases = false): PolicyInput {
   const R = world.regions.length;
   const P = world.products.length;
   const T = world.timeline.labels.length;
-  const start = Math.floor(rng() * Math.max(1, T));
-  const end = rng() < 0.5 ? Number.MAX_SAFE_INTEGER : start + 1 + Math.floor(rng() * Math.max(1, T));
+  const start = edgeCases && rng() < 0.15 ? -1 - Math.floor(rng() * 3) : Math.floor(rng() * Math.max(1, T));
+  const end = rng() < 0.5 ? Number.MAX_SAFE_INTEGER : Math.max(0, start) + 1 + Math.floor(rng() * Math.max(1, T));
   const announce = rng() < 0.4 ? Math.max(0, start - 1 - Math.floor(rng() * 3)) : null;
-  const window = { id, start, end, announce };
+  const window = { id, start, end, announce: announce !== null && announce > start ? start : announce };
   const o = Math.floor(rng() * R);
-  const links = { from: [o], to: Array.from({ length: R }, (_, d) => d).filter((d) => d !== o && rng() < 0.7), products: subset(rng, P, 1) };
-  if (links.to.length === 0) links.to.push((o + 1) % R);
+  const origins = edgeCases && R > 2 && rng() < 0.25 ? [o, (o + 1) % R] : [o];
+  const links = {
+    from: origins,
+    to: Array.from({ length: R }, (_, d) => d).filter((d) => (edgeCases && rng() < 0.3) || (!origins.includes(d) && rng() < 0.7)),
+    products: subset(rng, P, 1),
+  };
+  if (links.to.filter((d) => !origins.includes(d)).length === 0) links.to.push((o + origins.length) % R);
   const series = (lo: number, hi: number) => constant(T, uniform(rng, lo, hi));
   const region = Math.floor(rng() * R);
   const product = Math.floor(rng() * P);

@@ -333,7 +333,12 @@ export interface PeriodResult {
   readonly arrivals: Float64Array;
   /** Producer subsidy paid under price floors (USD). */
   readonly subsidyUsd: Float64Array;
+  /** Everything that left on each link: same-period trade + leakage via third countries + licensed shipments. */
   readonly flow: Float64Array;
+  /** The part of `flow` that went via third countries (the leakage route of a capped link). */
+  readonly leaked: Float64Array;
+  /** The part of `flow` shipped under a licence with a delay (it arrives later, see `arrivals`). */
+  readonly shipped: Float64Array;
   /** Ad valorem tariff + export tax rate in force on each link. */
   readonly tariffRate: Float64Array;
   /** Tariff and export-tax revenue (USD). */

@@ -90,6 +90,19 @@ describe('loading the fixture world and scenario', () => {
     expect(y.worldPolicies[0].start).toBe(-1);
   });
 
+  it('converts memories stated per month to the run\'s period by compounding', async () => {
+    const body = 'dynamics:\n  inventory: {expectationWeight: 0.3, normalPriceWeight: 0.05}\n  demand: {adjustment: 5%/month, priceSmoothing: 0.2}\n';
+    const m = resolveDraw(await load(scenario(body)), 0).model.dynamics;
+    expect([m.inventory.expectationWeight, m.inventory.normalPriceWeight, m.demand.adjustmentPerPeriod, m.demand.priceSmoothing]).toEqual([0.3, 0.05, 0.05, 0.2]);
+    const q = resolveDraw(await load(scenario(`period: quarter\nstart: 2025-01\nend: 2026-12\n${body}`)), 0).model.dynamics;
+    expect(q.inventory.expectationWeight).toBeCloseTo(1 - 0.7 ** 3, 12);
+    expect(q.inventory.normalPriceWeight).toBeCloseTo(1 - 0.95 ** 3, 12);
+    expect(q.demand.adjustmentPerPeriod).toBeCloseTo(1 - 0.95 ** 3, 12);
+    expect(q.demand.priceSmoothing).toBeCloseTo(1 - 0.8 ** 3, 12);
+    const y = resolveDraw(await load(scenario(`period: year\nstart: 2025\nend: 2027\n${body}`)), 0).model.dynamics;
+    expect(y.inventory.expectationWeight).toBeCloseTo(1 - 0.7 ** 12, 12);
+  });
+
   it('loads JSON files', async () => {
     const json = JSON.stringify({ name: 'j', extends: 'world.yaml', policies: [{ id: 'b', type: 'import_ban', importer: 'US', from: 'CN', products: 'magnet', start: '2025-03' }] });
     const s = await load({ 'scenario.json': json }, 'scenario.json');

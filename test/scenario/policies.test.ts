@@ -62,6 +62,15 @@ describe('policy conversion', () => {
     if (b.type === 'stockpile_build') expect(b.rate[0]).toBeCloseTo(1000 / 12, 10);
   });
 
+  it('a stockpile policy with an end after its spread stops when the quantity is spread', async () => {
+    const [r] = await policies('  - {id: r, type: stockpile_release, region: JP, product: oxide.Dy, quantity: 60 t, over: 3 months, start: 2025-02, end: 2025-12}\n');
+    if (r.type !== 'stockpile_release') throw new Error(r.type);
+    expect([r.start, r.end]).toEqual([1, 4]);
+    let total = 0;
+    for (let t = r.start; t < r.end; t++) total += r.rate[t];
+    expect(total).toBeCloseTo(60, 10);
+  });
+
   it('capacity: cumulative ramp, and a new zero-capacity plant where none exists', async () => {
     const s = await load(scenario('policies:\n  - {id: c, type: capacity, region: US, process: magnet.sinter, change: 6 kt/yr, ramp: 4 months, start: 2025-03}\n'));
     const { model } = resolveDraw(s, 0);

@@ -136,16 +136,19 @@ export function markHoarding(
   for (const d of pol.to) for (const p of pol.products) out.extraCoverage[d * P + p] = Math.max(out.extraCoverage[d * P + p], extra);
 }
 
-/** Caps the legal flow of link l at `cap` (t) with leakage share `leak` of the reference flow `ref`. */
-export function capLink(out: PeriodControls, l: number, cap: number, ref: number, leak: number): void {
+/**
+ * Caps the legal flow of link l at `cap` (t). Leakage share `leak` applies to the flow the cap keeps off
+ * the reference flow `ref` (all of it for a ban; the unlicensed part for a licence: `keptOff`).
+ */
+export function capLink(out: PeriodControls, l: number, cap: number, ref: number, leak: number, keptOff = ref): void {
   out.linkLimit[l] = Math.min(out.linkLimit[l], Math.max(0, cap));
-  limitLeakage(out, l, ref, leak);
+  limitLeakage(out, l, ref, leak, keptOff);
   out.capKind[l] = 1;
 }
 
-/** Lowers link l's leakage allowance to share `leak` of the reference flow `ref`, and records `ref`. */
-export function limitLeakage(out: PeriodControls, l: number, ref: number, leak: number): void {
-  out.leakLimit[l] = Math.min(out.leakLimit[l], Math.max(0, leak) * Math.max(0, ref));
+/** Lowers link l's leakage allowance to share `leak` of `keptOff` (default: the reference flow `ref`), and records `ref`. */
+export function limitLeakage(out: PeriodControls, l: number, ref: number, leak: number, keptOff = ref): void {
+  out.leakLimit[l] = Math.min(out.leakLimit[l], Math.max(0, leak) * Math.max(0, keptOff));
   out.referenceFlow[l] = Math.max(out.referenceFlow[l], ref);
 }
 

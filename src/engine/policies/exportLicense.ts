@@ -2,7 +2,9 @@
  * `export_license`: only `approval` × the reference flow (the baseline run's flow on that link in the same
  * period) gets through. With `delay` > 0 the licensed shipment leaves the origin now and arrives `delay`
  * periods later: it moves to the link's shipment column (the same-period trade column is closed) and the
- * goods are a stock in transit. Leakage as for a ban.
+ * goods are a stock in transit. Leakage applies to the flow the licence keeps off the link: up to
+ * `leakage` × (1 − approval) × the reference flow arrives via third countries (a full approval leaves
+ * nothing to smuggle).
  */
 import { at, capLink, forEachLinkOf, inForce, markHoarding, markOriginRules, type PolicyPlugin } from './controls.js';
 
@@ -17,7 +19,7 @@ export const exportLicense: PolicyPlugin<'export_license'> = {
     const delay = Math.max(0, Math.round(pol.delay));
     forEachLinkOf(ctx, pol, (l) => {
       const ref = Math.max(0, ctx.referenceFlow(index, l));
-      capLink(out, l, approval * ref, ref, leak);
+      capLink(out, l, approval * ref, ref, leak, (1 - approval) * ref);
       out.shipDelay[l] = Math.max(out.shipDelay[l], delay);
     });
     markOriginRules(pol, ctx, out);
