@@ -157,7 +157,7 @@ describe('values with a range', () => {
       ['dynamics.inventory.priceResponse', 'priceResponse'], ['dynamics.leakage.extraCost', 'extraCost'],
     ];
     for (const [setting, key] of settings) {
-      const range = SETTING_RANGES[key] as { min: number; max: number };
+      const range = SETTING_RANGES[key] as { min: number; max: number; text: string };
       for (const ok of [range.min, range.max]) await expect(load(scenario(`set: {${setting}: ${ok}}\n`)), `${setting} = ${ok}`).resolves.toBeDefined();
       for (const bad of [range.min - Math.max(1e-13, range.min * 0.5) - 1e-3, range.max * 2 + 1]) {
         expect(await errors(scenario(`set: {${setting}: ${bad}}\n`)), `${setting} = ${bad}`).toContain(`expected a value ${range.text}`);
