@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../../src/cli/main.js';
+import { main, reportError } from '../../src/cli/main.js';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 const SCENARIO = join(FIXTURES, 'scenario.yaml');
@@ -72,6 +72,26 @@ describe('output locations', () => {
     expect(res.code).toBe(2);
     expect(res.err).toBe(`reesim: ${dir} is a folder that reesim did not write (no manifest.json of reesim in it); reesim replaces only result folders it wrote: move it away or choose another --out\n`);
     expect(readdirSync(dir)).toEqual(['thesis.tex']);
+  });
+
+  it('a full disk is the machine\'s problem, not a bug (exit 2)', async () => {
+    const res = await cli(['schema', '--write', '/dev/full']);
+    expect(res.code).toBe(2);
+    expect(res.err).toBe('reesim: cannot write /dev/full: no space left on the device (ENOSPC)\n');
+  });
+
+  it('any system error of the machine that reaches the top is exit 2, one line; other errors stay bugs (exit 1)', () => {
+    const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      const denied = Object.assign(new Error('EACCES: permission denied, open \'x.csv\''), { code: 'EACCES', syscall: 'open', path: 'x.csv' });
+      expect(reportError(denied)).toBe(2);
+      expect(String(err.mock.calls.at(-1)?.[0])).toBe('reesim: cannot open x.csv: permission denied (EACCES)\n');
+      const missing = Object.assign(new Error('ENOENT: no such file'), { code: 'ENOENT', syscall: 'open', path: 'x.csv' });
+      expect(reportError(missing)).toBe(1);
+      expect(reportError(new TypeError('x is undefined'))).toBe(1);
+    } finally {
+      err.mockRestore();
+    }
   });
 
   it('report --out refuses a folder', async () => {

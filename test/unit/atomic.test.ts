@@ -71,6 +71,14 @@ describe('writeFolderAtomically', () => {
     await expect(writeFolderAtomically(join(dir, 'calibration-2024'), writeA('new'), { outputs: ['calibration.csv'] })).rejects.toBeInstanceOf(OutputError);
   });
 
+  it('turns a full disk into an OutputError and leaves no hidden folder', async () => {
+    const dir = await root();
+    const err = await writeFolderAtomically(join(dir, 'x'), async () => writeFile('/dev/full', 'x')).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(OutputError);
+    expect((err as Error).message).toBe(`cannot write ${join(dir, 'x')}: no space left on the device (ENOSPC)`);
+    expect(await readdir(dir)).toEqual([]);
+  });
+
   it('turns a parent that is a file into an OutputError naming it', async () => {
     const dir = await root();
     await writeFile(join(dir, 'out'), 'a file');

@@ -13,6 +13,7 @@ import { RANGES } from '../fields.js';
 import { MAX_CHOKE_MULTIPLE, MAX_DEMAND_GROWTH_FACTOR, SETTING_RANGES } from '../limits.js';
 import type { Segment } from '../locate.js';
 import { productId, regionId } from '../selectors.js';
+import { tidy } from '../units.js';
 
 type Doc = Record<string, unknown>;
 
@@ -107,7 +108,7 @@ function checkChoke(ctx: Ctx, path: Segment[], s: DemandSpec, productPrice: read
   const central = (i: number): number => ctx.fields.fields[i]?.central ?? NaN;
   const price = s.price >= 0 ? central(s.price) : central(productPrice[s.product]);
   if (central(s.choke) < price) ctx.error([...path, 'choke'], `expected a choke price at least the reference price (${price} USD/kg), got ${central(s.choke)} USD/kg`);
-  else if (central(s.choke) > MAX_CHOKE_MULTIPLE * price) ctx.error([...path, 'choke'], `expected a choke price of at most ${MAX_CHOKE_MULTIPLE} × the reference price (${MAX_CHOKE_MULTIPLE * price} USD/kg), got ${central(s.choke)} USD/kg`);
+  else if (central(s.choke) > MAX_CHOKE_MULTIPLE * price) ctx.error([...path, 'choke'], `expected a choke price of at most ${MAX_CHOKE_MULTIPLE} × the reference price (${tidy(MAX_CHOKE_MULTIPLE * price)} USD/kg), got ${central(s.choke)} USD/kg`);
 }
 
 /** Cross-period check: central growth compounded over the run stays within MAX_DEMAND_GROWTH_FACTOR. */
