@@ -57,8 +57,8 @@ export function parseSource(file: string, bytes: Uint8Array, issues: Issues, lim
     }
   }
   const before = issues.count;
-  const budget: Budget = { left: limits.maxValues ?? yamlValueLimit(), limit: limits.maxValues ?? yamlValueLimit(), exceeded: false };
-  const walk: Walk = { doc, targets, pos, issues, budget };
+  const maxValues = limits.maxValues ?? yamlValueLimit();
+  const walk: Walk = { targets, pos, issues, budget: { left: maxValues, limit: maxValues, exceeded: false } };
   const value = toPlain(walk, doc.contents, { file, path: [], ...pos(doc.contents.range?.[0] ?? 0) }, 0);
   return issues.count === before ? (value as Record<string, unknown>) : undefined;
 }
@@ -177,7 +177,6 @@ interface Budget {
 
 /** What the conversion of one document needs at every node. */
 interface Walk {
-  readonly doc: Document;
   readonly targets: ReadonlyMap<Alias, Node>;
   readonly pos: Pos;
   readonly issues: Issues;
