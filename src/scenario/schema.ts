@@ -447,7 +447,7 @@ export const scenarioSchema = obj(
       .number({ error: 'expected a whole number' })
       .int({ error: `expected a whole number of draws between 1 and ${MAX_DRAWS}` })
       .min(1, { error: 'expected at least 1 draw' })
-      .max(MAX_DRAWS, { error: `expected at most ${MAX_DRAWS} draws (the limit; split a larger study over seeds)` })
+      .max(MAX_DRAWS, { error: `expected at most ${MAX_DRAWS} draws (the limit)` })
       .describe(`Monte Carlo draws, 1…${MAX_DRAWS}; 1 = central values only. Default 1.`)
       .optional(),
     ...Object.fromEntries(Object.entries(SECTION_SCHEMAS).map(([k, v]) => [k, v.optional()])) as { [K in keyof typeof SECTION_SCHEMAS]: z.ZodOptional<(typeof SECTION_SCHEMAS)[K]> },

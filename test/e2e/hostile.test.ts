@@ -102,7 +102,7 @@ describe('hostile scenario files', () => {
     expect(lines).toEqual([
       'scenario.yaml:14:21 set.market.tierRatio: expected a value between 1.005 and 1.5, got 1e+308',
       'scenario.yaml:23:12 policies[0].delay: expected a value ≥ 0, got "triangular(-1, 2, 3) months": its draws reach -1 months',
-      'draws.yaml:6:8 draws: expected at most 100000 draws (the limit; split a larger study over seeds), got 1000000',
+      'draws.yaml:6:8 draws: expected at most 100000 draws (the limit), got 1000000',
     ]);
     expect(existsSync(join(dir, 'out'))).toBe(false);
   });

@@ -184,7 +184,7 @@ describe('values with a range', () => {
 
   it('names the limit when draws or seed is too large', async () => {
     expect(await errors(scenario('draws: 1000000\nseed: 4294967296\n'))).toBe([
-      'scenario.yaml:3:8 draws: expected at most 100000 draws (the limit; split a larger study over seeds), got 1000000',
+      'scenario.yaml:3:8 draws: expected at most 100000 draws (the limit), got 1000000',
       'scenario.yaml:4:7 seed: expected a seed of at most 2147483647 (the limit), got 4294967296',
     ].join('\n'));
     expect(await errors(scenario(''), 'scenario.yaml', { draws: 1e300 })).toBe('--draws: 1e+300 is above the limit of 100000');
