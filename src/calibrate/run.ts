@@ -4,7 +4,7 @@
  */
 import { dirname, join, resolve } from 'node:path';
 import type { SolverFactory } from '../engine/index.js';
-import { writeFolderAtomically } from '../output/atomic.js';
+import { checkOutputFolder, writeFolderAtomically } from '../output/atomic.js';
 import { writeCsv } from '../output/csv.js';
 import { formatNumber } from '../output/format.js';
 import { loadScenario } from '../scenario/index.js';
@@ -12,6 +12,10 @@ import { runDraw } from '../study/runScenario.js';
 import { readDataFile } from './dataFile.js';
 import { compareHistory, historyFileSchema, type SeriesComparison } from './history.js';
 import { evaluateTargets, targetFileSchema, type TargetResult } from './targets.js';
+
+/** The files of calibration and backtest folders (an existing folder holding only these may be replaced). */
+const CALIBRATION_OUTPUTS = ['calibration.csv'];
+const BACKTEST_OUTPUTS = ['backtest.csv', 'backtest_points.csv'];
 
 /** Significant-figure formatting for comparison tables (values span t/yr to fractions). */
 export function sig(x: number, digits = 4): string {
@@ -25,9 +29,10 @@ export function sig(x: number, digits = 4): string {
 export async function runCalibration(targetFile: string, solvers: SolverFactory, outDir: string): Promise<{ dir: string; results: TargetResult[] }> {
   const file = await readDataFile(targetFile, targetFileSchema);
   const loaded = await loadScenario(resolve(dirname(targetFile), file.scenario));
+  const dir = join(outDir, `calibration-${file.year}`);
+  await checkOutputFolder(dir, { outputs: CALIBRATION_OUTPUTS });
   const { model, run } = runDraw(loaded, 0, solvers);
   const results = evaluateTargets(model, run.baseline, file);
-  const dir = join(outDir, `calibration-${file.year}`);
   await writeFolderAtomically(dir, async (tmp) => {
     await writeCsv(join(tmp, 'calibration.csv'),
       ['id', 'measure', 'regions', 'products_or_processes', 'unit', 'target', 'model', 'error', 'tolerance', 'within_tolerance', 'source'],
@@ -37,7 +42,7 @@ export async function runCalibration(targetFile: string, solvers: SolverFactory,
         'relative' in r.target.tolerance ? `±${r.target.tolerance.relative} relative` : `±${r.target.tolerance.absolute} absolute`,
         r.target.check ? (r.ok ? 'yes' : 'no') : 'not checked', r.target.source,
       ]));
-  });
+  }, { outputs: CALIBRATION_OUTPUTS });
   return { dir, results };
 }
 
@@ -45,9 +50,10 @@ export async function runCalibration(targetFile: string, solvers: SolverFactory,
 export async function runBacktest(historyFile: string, solvers: SolverFactory, outDir: string): Promise<{ dir: string; rows: SeriesComparison[]; title: string }> {
   const file = await readDataFile(historyFile, historyFileSchema);
   const loaded = await loadScenario(resolve(dirname(historyFile), file.scenario));
+  const dir = join(outDir, `backtest-${loaded.name}`);
+  await checkOutputFolder(dir, { outputs: BACKTEST_OUTPUTS });
   const { model, run } = runDraw(loaded, 0, solvers);
   const rows = compareHistory(model, run.scenario, file);
-  const dir = join(outDir, `backtest-${loaded.name}`);
   await writeFolderAtomically(dir, async (tmp) => {
     await writeCsv(join(tmp, 'backtest.csv'),
       ['series', 'title', 'unit', 'points', 'hist_peak_multiple', 'hist_peak_date', 'model_peak_multiple', 'model_peak_date', 'log_rmse', 'source'],
@@ -55,6 +61,6 @@ export async function runBacktest(historyFile: string, solvers: SolverFactory, o
         sig(r.modelPeak.multiple), r.modelPeak.date, sig(r.logRmse), r.series.source]));
     await writeCsv(join(tmp, 'backtest_points.csv'), ['series', 'date', 'unit', 'observed', 'model', 'log_ratio'],
       rows.flatMap((r) => r.observed.map((o) => [r.series.id, o.date, r.series.unit, sig(o.value), sig(o.model), sig(Math.log(Math.max(o.model, 1e-9) / o.value))])));
-  });
+  }, { outputs: BACKTEST_OUTPUTS });
   return { dir, rows, title: file.title };
 }

@@ -1,2 +1,2 @@
 /** Re-exported for the commands: see src/errors.ts. */
-export { UsageError } from '../errors.js';
+export { OutputError, UsageError } from '../errors.js';

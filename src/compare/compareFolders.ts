@@ -6,7 +6,7 @@
 import { writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UsageError } from '../cli/errors.js';
-import { writeFolderAtomically } from '../output/atomic.js';
+import { checkOutputFolder, writeFolderAtomically } from '../output/atomic.js';
 import { writeCsv } from '../output/csv.js';
 import { columnIndex } from '../report/results/csvTable.js';
 import { centralDrawOnly, readResultTable, requireResultFolder } from '../report/results/folder.js';
@@ -15,6 +15,9 @@ import { readSummary } from '../report/results/summary.js';
 import { compareColumns, compareRows, compareSummaries } from './compareSummaries.js';
 import { COMPARED_SERIES, COMPARE_TIMESERIES_COLUMNS, compareTimeseriesRows } from './compareTimeseries.js';
 import { comparisonText, horizonNote } from './largestDifferences.js';
+
+/** The files of a comparison folder (an existing folder holding only these may be replaced). */
+const COMPARE_OUTPUTS = ['compare.csv', 'compare_timeseries.csv', 'compare.txt'];
 
 /** Name of a result folder as the user sees it (trailing slashes ignored). */
 export function folderName(dir: string): string {
@@ -40,6 +43,7 @@ export async function compareFolders(a: string, b: string, out: string): Promise
   if (resolve(out) === resolve(a) || resolve(out) === resolve(b)) {
     throw new UsageError(`--out ${out} would replace one of the compared result folders; choose another folder`);
   }
+  await checkOutputFolder(out, { outputs: COMPARE_OUTPUTS });
   // Read one after the other, so that with several files missing the error always names the same one.
   const sa = await readSummary(a);
   const sb = await readSummary(b);
@@ -52,6 +56,6 @@ export async function compareFolders(a: string, b: string, out: string): Promise
     await writeCsv(join(tmp, 'compare.csv'), compareColumns(cmp.measures), compareRows(cmp));
     await writeCsv(join(tmp, 'compare_timeseries.csv'), COMPARE_TIMESERIES_COLUMNS, compareTimeseriesRows(ta, tb));
     await writeFile(join(tmp, 'compare.txt'), text);
-  });
+  }, { outputs: COMPARE_OUTPUTS });
   return text;
 }

@@ -3,8 +3,10 @@
  * temporary sibling file renamed into place, so a reader (or a browser left open on it) never sees half a
  * report.
  */
-import { rename, rm, writeFile, mkdir } from 'node:fs/promises';
+import { lstat, rename, rm, writeFile, mkdir } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { OutputError } from '../errors.js';
+import { asOutputError, ownerTag } from '../output/atomic.js';
 import { buildReport } from './buildReport.js';
 import { readReportInputs } from './readReportInputs.js';
 
@@ -13,16 +15,21 @@ export function defaultReportFile(dir: string): string {
   return join(dir, 'report.html');
 }
 
-/** Writes `text` to `file` atomically (temporary sibling, then rename). */
+/**
+ * Writes `text` to `file` atomically (temporary sibling, then rename). An existing `file` is replaced
+ * only when it is a regular file: a folder or a symbolic link there is an OutputError (exit 2).
+ */
 export async function writeFileAtomically(file: string, text: string): Promise<void> {
-  await mkdir(dirname(file), { recursive: true });
-  const tmp = join(dirname(file), `.${basename(file)}.tmp-${process.pid}`);
+  const existing = await lstat(file).catch(() => null);
+  if (existing && !existing.isFile()) throw new OutputError(`${file} is ${existing.isDirectory() ? 'a folder' : 'not a regular file'}; the report is written only to a new or a regular file: choose another --out`);
+  const tmp = join(dirname(file), `.${basename(file)}.tmp-${ownerTag()}`);
   try {
+    await mkdir(dirname(file), { recursive: true });
     await writeFile(tmp, text);
     await rename(tmp, file);
   } catch (err) {
     await rm(tmp, { force: true });
-    throw err;
+    throw asOutputError(err, file) ?? err;
   }
 }
 

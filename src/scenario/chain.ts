@@ -3,11 +3,12 @@
  * `reesim/scenarios/world-2024.yaml`: extendsPath.ts), up to a world (a file without `extends`). Every
  * file is parsed and shape-checked on its own, so its issues point into it.
  */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { resolveExtends } from './extendsPath.js';
 import { Issues } from './issues.js';
+import { MAX_FILE_BYTES } from './limits.js';
 import { issueAt, locate, type Loc } from './locate.js';
+import { readRegularFile } from './regularFile.js';
 import { scenarioSchema } from './schema.js';
 import { parseSource } from './source.js';
 import { validateShape } from './zodIssues.js';
@@ -41,16 +42,15 @@ export async function loadChain(file: string, issues: Issues): Promise<ChainFile
       return null;
     }
     seen.push(absolute);
-    let bytes: Uint8Array;
-    try {
-      bytes = await readFile(current);
-    } catch (e) {
-      const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : `cannot read file (${(e as Error).message})`;
-      if (from) issues.add(issueAt(from.loc, `${reason}: ${current}`));
-      else issues.add({ file: current, line: 0, col: 0, path: '', message: reason });
+    // Only a regular file of a sane size is a scenario file: `extends: /dev/zero` or a FIFO must not
+    // fill memory or block.
+    const read = await readRegularFile(current, MAX_FILE_BYTES);
+    if ('problem' in read) {
+      if (from) issues.add(issueAt(from.loc, `${read.problem}: ${current}`));
+      else issues.add({ file: current, line: 0, col: 0, path: '', message: read.problem });
       return null;
     }
-    const doc = parseSource(current, bytes, issues);
+    const doc = parseSource(current, read.bytes, issues);
     if (!doc) return null;
     const root: Loc = { file: current, path: [], line: 1, col: 1 };
     if (!validateShape(scenarioSchema, doc, root, issues)) return null;

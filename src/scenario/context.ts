@@ -3,12 +3,13 @@
  * calendar, the known ids and the field registry, with helpers that compile one value or series.
  */
 import { compileExpression } from './expression.js';
-import { FieldRegistry, inRange, type Range } from './fields.js';
+import { drawExtremes, FieldRegistry, inRange, reachable, type Range } from './fields.js';
 import { Issues, show } from './issues.js';
+import { MAX_MAGNITUDE } from './limits.js';
 import { getMeta, issueAt, locate, valueAt, type Loc, type Segment } from './locate.js';
 import { VALUE_KINDS, type ValueKind } from './schema.js';
 import { parseDate, periodOf, type Calendar } from './timeline.js';
-import { resolveKind, toCanonical } from './units.js';
+import { canonicalUnit, resolveKind, toCanonical, type PeriodBasis, type ResolvedKind } from './units.js';
 
 /** Ids known to the scenario, each list sorted. */
 export interface Ids {
@@ -88,6 +89,18 @@ export class Ctx {
       this.error(path, `expected a value ${range.text}, got ${show(raw)}`);
       return -1;
     }
+    if (Math.abs(central) > MAX_MAGNITUDE) {
+      this.error(path, `expected a value of at most ${MAX_MAGNITUDE.toExponential()} in magnitude${unitNote(resolved, this.cal)}, got ${show(raw)}`);
+      return -1;
+    }
+    // A bounded distribution whose draws leave the range is a mistake (a negative delay), not something
+    // to clamp silently; unbounded ones (normal) are clamped, as documented.
+    const extremes = drawExtremes(expr, resolved, this.cal);
+    const outside = extremes?.find((x) => !reachable(x, range) || Math.abs(x) > MAX_MAGNITUDE);
+    if (outside !== undefined) {
+      this.error(path, `expected a value ${range.text}, got ${show(raw)}: its draws reach ${outside}${unitNote(resolved, this.cal, '')}`);
+      return -1;
+    }
     return this.fields.add({ name, kind: resolved, range, expr, central });
   }
 
@@ -128,6 +141,12 @@ export class Ctx {
     }
     return ok ? { points } : null;
   }
+}
+
+/** The canonical unit of a kind for a message (" t/month"), or nothing for plain numbers and fractions. */
+function unitNote(kind: ResolvedKind, basis: PeriodBasis, prefix = ' in'): string {
+  const unit = canonicalUnit(kind, basis);
+  return unit === '1' || unit === 'fraction' || unit === 'factor' ? '' : `${prefix} ${unit}`;
 }
 
 /** A compiled time series: field indices with the period from which each holds. */

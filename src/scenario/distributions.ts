@@ -18,6 +18,8 @@ export interface DistributionDef {
   /** The value of draw 0. */
   readonly central: (p: readonly number[]) => number;
   readonly sample: (p: readonly number[], u: Uniform) => number;
+  /** Lowest and highest value a draw can take, for distributions bounded on both sides. */
+  readonly support?: (p: readonly number[]) => readonly [number, number];
 }
 
 const ordered = (p: readonly number[]): string | null =>
@@ -55,6 +57,7 @@ export const DISTRIBUTIONS: Record<string, DistributionDef> = {
     check: ordered,
     central: ([a, b]) => (a + b) / 2,
     sample: ([a, b], u) => a + (b - a) * u(),
+    support: ([a, b]) => [a, b],
   },
   normal: {
     arity: 2,
@@ -78,6 +81,7 @@ export const DISTRIBUTIONS: Record<string, DistributionDef> = {
     dimensionless: [],
     check: ordered,
     central: ([, mode]) => mode,
+    support: ([a, , b]) => [a, b],
     sample: ([a, c, b], u) => {
       if (b === a) return a;
       const x = u();
@@ -91,6 +95,7 @@ export const DISTRIBUTIONS: Record<string, DistributionDef> = {
     dimensionless: [],
     check: ordered,
     central: ([, mode]) => mode,
+    support: ([a, , b]) => [a, b],
     sample: ([a, c, b], u) => {
       if (b === a) return a;
       const alpha = 1 + (4 * (c - a)) / (b - a);

@@ -5,6 +5,7 @@
  */
 import seedrandom from 'seedrandom';
 import type { CompiledExpression } from './expression.js';
+import { MAX_MAGNITUDE } from './limits.js';
 import { canonicalUnit, toCanonical, type PeriodBasis, type ResolvedKind } from './units.js';
 
 /** Allowed values of a field, checked on central values (errors) and enforced on draws (clamping). */
@@ -43,16 +44,51 @@ export function inRange(x: number, r: Range): boolean {
 }
 
 /**
+ * Whether a draw may reach `x`: the range with an exclusive bound taken as inclusive and no rounding
+ * (a draw exactly at the bound, or between whole numbers, is moved inside by `clamp`).
+ */
+export function reachable(x: number, r: Range): boolean {
+  return inRange(x, { ...r, integer: false, ...(r.above === undefined ? {} : { above: undefined, min: Math.max(r.min ?? -Infinity, r.above) }) });
+}
+
+/**
  * Brings a drawn value into a range: clamped to the bounds (an exclusive bound becomes the nearest
- * value above it), rounded when whole numbers are required. Documented in docs/file-format.md.
+ * value above it) and to ±MAX_MAGNITUDE, rounded when whole numbers are required. Documented in
+ * docs/file-format.md.
  */
 export function clamp(x: number, r: Range): number {
-  let y = x;
+  let y = Math.max(-MAX_MAGNITUDE, Math.min(MAX_MAGNITUDE, x));
   if (r.min !== undefined && y < r.min) y = r.min;
   if (r.max !== undefined && y > r.max) y = r.max;
   if (r.above !== undefined && y <= r.above) y = r.above + 1e-9 * Math.max(1, Math.abs(r.above));
   if (r.integer) y = Math.max(Math.round(y), r.min ?? -Infinity);
   return y;
+}
+
+/**
+ * The lowest and highest canonical values the draws of an expression can take, when all its
+ * distributions are bounded (uniform, triangular, pert): the expression evaluated at every corner of
+ * their supports (exact for the monotone expressions scenarios use). Null when a distribution is
+ * unbounded (normal, lognormal: their draws are clamped), there are none, or too many to try.
+ */
+export function drawExtremes(expr: CompiledExpression, kind: ResolvedKind, basis: PeriodBasis): [number, number] | null {
+  const supports = expr.calls.map((c) => c.def.support?.(c.params));
+  if (supports.length === 0 || supports.length > 4 || supports.some((s) => s === undefined)) return null;
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let corner = 0; corner < 1 << supports.length; corner++) {
+    const samples = supports.map((s, i) => s![(corner >> i) & 1]);
+    let x: number | string;
+    try {
+      x = toCanonical(expr.evaluate(samples), kind, basis);
+    } catch {
+      return null;
+    }
+    if (typeof x !== 'number' || Number.isNaN(x)) return null;
+    lo = Math.min(lo, x);
+    hi = Math.max(hi, x);
+  }
+  return [lo, hi];
 }
 
 /** One number of the scenario. */

@@ -2,6 +2,7 @@
  * Located problems in scenario files. Every check reports into an `Issues` collector instead of throwing,
  * so that a user sees every mistake of a file at once (the contract: "reported all at once").
  */
+import { excerpt, MAX_ISSUES_SHOWN } from './limits.js';
 
 /** One problem, located in a file: `file:line:col path: message`. line/col are 1-based; 0 = no position. */
 export interface Issue {
@@ -16,7 +17,23 @@ export interface Issue {
 /** Formats an issue the way the CLI prints it: `scenarios/x.yaml:14:12 policies[1].rate: expected …`. */
 export function formatIssue(issue: Issue): string {
   const where = issue.line > 0 ? `${issue.file}:${issue.line}:${issue.col}` : issue.file;
-  return issue.path ? `${where} ${issue.path}: ${issue.message}` : `${where}: ${issue.message}`;
+  return oneLine(issue.path ? `${where} ${issue.path}: ${issue.message}` : `${where}: ${issue.message}`);
+}
+
+/**
+ * Line breaks and other control characters shown as escapes: one problem is always one line, whatever
+ * a file name, a key or a parser message contains.
+ */
+export function oneLine(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0008\u000a-\u001f\u007f\u0085\u2028\u2029]/g, (c) => (c === '\n' ? '\\n' : c === '\r' ? '\\r' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+}
+
+/** The lines of a list of issues, at most MAX_ISSUES_SHOWN, then how many more there are. */
+export function formatIssues(issues: readonly Issue[]): string {
+  const lines = issues.slice(0, MAX_ISSUES_SHOWN).map(formatIssue);
+  if (issues.length > MAX_ISSUES_SHOWN) lines.push(`... and ${issues.length - MAX_ISSUES_SHOWN} more problems (fix these first)`);
+  return lines.join('\n');
 }
 
 /** Orders issues by file, then position, so that messages read top to bottom. */
@@ -29,7 +46,7 @@ export function compareIssues(a: Issue, b: Issue): number {
 export class ScenarioError extends Error {
   readonly issues: Issue[];
   constructor(issues: Issue[]) {
-    super(issues.map(formatIssue).join('\n'));
+    super(formatIssues(issues));
     this.name = 'ScenarioError';
     this.issues = issues;
   }
@@ -68,7 +85,7 @@ export class Issues {
 export function show(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'nothing (null)';
-  if (typeof value === 'string') return JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}...` : value);
+  if (typeof value === 'string') return excerpt(value);
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
   return String(value);

@@ -9,6 +9,7 @@ import { loadChain } from './chain.js';
 import { Ctx } from './context.js';
 import { Issues, ScenarioError } from './issues.js';
 import { compileExpectations, type Expectation } from './expectations.js';
+import { countProblem, DRAWS_LIMIT, SEED_LIMIT, type CountLimit } from './limits.js';
 import { defineValue, getMeta, issueAt, locate, type Loc } from './locate.js';
 import { mergeChain } from './merge.js';
 import { compilePolicies, type PolicyPlan } from './policies/index.js';
@@ -147,10 +148,14 @@ export async function loadScenario(file: string, options: LoadOptions = {}): Pro
   return loaded;
 }
 
+/** The command-line overrides obey the limits of the file fields they replace (limits.ts). */
 function checkOptions(options: LoadOptions, issues: Issues): void {
-  const bad = (name: string, message: string): void => issues.add({ file: `--${name}`, line: 0, col: 0, path: '', message });
-  if (options.seed !== undefined && !(Number.isInteger(options.seed) && options.seed >= 0 && options.seed < 2 ** 31)) bad('seed', `expected a whole number ≥ 0, got ${options.seed}`);
-  if (options.draws !== undefined && !(Number.isInteger(options.draws) && options.draws >= 1)) bad('draws', `expected a whole number ≥ 1, got ${options.draws}`);
+  const check = (name: string, value: number | undefined, limit: CountLimit): void => {
+    const problem = value === undefined ? null : countProblem(value, limit);
+    if (problem) issues.add({ file: `--${name}`, line: 0, col: 0, path: '', message: problem });
+  };
+  check('seed', options.seed, SEED_LIMIT);
+  check('draws', options.draws, DRAWS_LIMIT);
 }
 
 /** Command-line overrides: each value is read as YAML (so "100%" is text and "{2025: 5%}" a series). */

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { SUMMARY_MEASURES } from '../output/tables.js';
+import { MAX_CHOKE_MULTIPLE, MAX_DRAWS, MAX_NAME_LENGTH, MAX_SEED, MAX_YEAR, MIN_YEAR, NAME_PATTERN, SETTING_RANGES as R } from './limits.js';
 
 /** Longest expression accepted (characters); longer ones are refused before parsing (expression.ts). */
 export const MAX_EXPRESSION_LENGTH = 400;
@@ -35,10 +36,19 @@ const text = (description: string) => z.string({ error: 'expected text' }).descr
 const source = text('Where the figures come from (publication, table, page). Informational.').optional();
 
 const dateError = 'expected a date YYYY-MM, YYYY-Qn or YYYY (such as 2025-04)';
+const yearError = `expected a date in the years ${MIN_YEAR} to ${MAX_YEAR}`;
+/** Whether a well-formed date (text or a bare year) lies in the years reesim accepts. */
+const inYears = (d: string | number): boolean => {
+  const year = Number(String(d).slice(0, 4));
+  return year >= MIN_YEAR && year <= MAX_YEAR;
+};
 const date = (description: string) =>
   z
     .union([z.string().regex(DATE_PATTERN), z.number().int().min(1000).max(9999)], { error: dateError })
-    .describe(`${description} A date: YYYY-MM, YYYY-Qn or YYYY.`);
+    .refine(inYears, { error: yearError })
+    .describe(`${description} A date: YYYY-MM, YYYY-Qn or YYYY, years ${MIN_YEAR}–${MAX_YEAR}.`);
+/** A date as the key of a time series. */
+const dateKey = z.string().regex(DATE_PATTERN, { error: dateError }).refine(inYears, { error: yearError });
 
 /** The kinds of number a field holds; the compiler converts each to its canonical unit. */
 export const VALUE_KINDS = {
@@ -72,7 +82,7 @@ export const series = (kind: ValueKind, description: string) =>
       [
         z.number(),
         z.string().min(1),
-        z.record(z.string().regex(DATE_PATTERN, { error: dateError }), value(kind, 'Value from this date on.')),
+        z.record(dateKey, value(kind, 'Value from this date on.')),
       ],
       { error: `expected ${VALUE_KINDS[kind]}, or a time series such as {2025-04: …, 2025-07: …}` },
     )
@@ -166,10 +176,10 @@ const demand = obj(
     quantity: value('flow', 'Quantity bought at the reference price in the first period, per year, e.g. 4 kt/yr.'),
     price: value('price', "Reference price of this demand. Default: the product's price.").optional(),
     growth: series('growth', 'Exogenous growth per year, compounded per period, e.g. 8%/yr. Default 0.').optional(),
-    elasticity: value('number', 'Short-run price elasticity (≤ 0). Required.'),
-    longRunElasticity: value('number', 'Long-run price elasticity (≤ 0). Default: the short-run elasticity.').optional(),
+    elasticity: value('number', `Short-run price elasticity (${R.elasticity.text}). Required.`),
+    longRunElasticity: value('number', `Long-run price elasticity (${R.elasticity.text}). Default: the short-run elasticity.`).optional(),
     critical: value('fraction', 'Share of demand with no short-run substitute. Required.'),
-    choke: value('price', 'Willingness to pay of critical demand (USD/kg), at least the reference price. Required.'),
+    choke: value('price', `Willingness to pay of critical demand (USD/kg), at least the reference price and at most ${MAX_CHOKE_MULTIPLE} × it. Required.`),
     source,
   },
   'Demand of one region for one product (optionally one sector).',
@@ -205,20 +215,20 @@ const dynamics = obj(
     inventory: obj(
       {
         enabled,
-        adjustment: value('duration', 'Time over which holders close the gap to their target stock. Default 3 months.').optional(),
-        priceResponse: value('number', 'How strongly desired stock falls as price rises above the expected price (≥ 0). Default 1.5.').optional(),
-        momentumCoverage: value('duration', 'Extra coverage per unit of relative price momentum (hoarding when prices rise). Default 0 months.').optional(),
-        announcementCoverage: value('duration', 'Extra coverage targeted by importers of products under an announced restriction (precautionary buying). Default 0 months.').optional(),
+        adjustment: value('duration', `Time over which holders close the gap to their target stock (${R.duration.text}). Default 3 months.`).optional(),
+        priceResponse: value('number', `How strongly desired stock falls as price rises above the expected price (${R.priceResponse.text}). Default 1.5.`).optional(),
+        momentumCoverage: value('duration', `Extra coverage per unit of relative price momentum, hoarding when prices rise (${R.coverage.text}). Default 0 months.`).optional(),
+        announcementCoverage: value('duration', `Extra coverage targeted by importers of products under an announced restriction, precautionary buying (${R.coverage.text}). Default 0 months.`).optional(),
         expectationWeight: value('fraction', 'Weight of the newest month\'s price in the expected price (0..1], per month (compounded for quarterly and yearly runs). Default 0.3.').optional(),
         normalPriceWeight: value('fraction', 'Weight of the newest month\'s price in the slow normal price that ordinary restocking is valued at (0..1], per month (compounded). Default 0.05.').optional(),
-        carryingCost: value('perTime', 'Cost of holding stock, a fraction of its value per time. Default 1%/month.').optional(),
+        carryingCost: value('perTime', `Cost of holding stock, a fraction of its value per time (${R.carryingCost.text}). Default 1%/month.`).optional(),
       },
       'Commercial inventory behaviour.',
     ).optional(),
     capacity: obj(
       {
         enabled,
-        lookback: value('duration', 'Time over which margins are averaged before investing. Default 12 months.').optional(),
+        lookback: value('duration', `Time over which margins are averaged before investing (${R.duration.text}). Default 12 months.`).optional(),
       },
       'Endogenous capacity expansion.',
     ).optional(),
@@ -231,7 +241,7 @@ const dynamics = obj(
       'Long-run demand response (substitution, thrifting).',
     ).optional(),
     leakage: obj(
-      { extraCost: value('rate', 'Extra cost of routing through third countries, a share of the origin price (a smuggling premium). Default 0%.').optional() },
+      { extraCost: value('rate', `Extra cost of routing through third countries, a share of the origin price: a smuggling premium (${R.extraCost.text}). Default 0%.`).optional() },
       'Leakage of banned or capped flows through third countries.',
     ).optional(),
   },
@@ -240,10 +250,10 @@ const dynamics = obj(
 
 const market = obj(
   {
-    tierRatio: value('number', 'Ratio between successive price steps of the demand curves (> 1). Default 1.02.').optional(),
-    tierFloor: value('number', 'Lowest price step, a multiple of the reference price (> 0). Default 0.05.').optional(),
-    fixedPointTolerance: value('number', 'Relative tolerance of the price fixed point (> 0). Default 1e-6.').optional(),
-    maxFixedPointIterations: value('number', 'Most fixed-point iterations per period (whole number ≥ 1). Default 50.').optional(),
+    tierRatio: value('number', `Ratio between successive price steps of the demand curves (${R.tierRatio.text}). Default 1.02.`).optional(),
+    tierFloor: value('number', `Lowest price step, a multiple of the reference price (${R.tierFloor.text}). Default 0.05.`).optional(),
+    fixedPointTolerance: value('number', `Relative tolerance of the price fixed point (${R.fixedPointTolerance.text}). Default 1e-6.`).optional(),
+    maxFixedPointIterations: value('number', `Most fixed-point iterations per period (${R.maxFixedPointIterations.text}). Default 50.`).optional(),
     reexport: z
       .boolean({ error: 'expected true or false' })
       .describe('true lets regions re-export imports (transshipment). Default false: a region exports at most what it produced; third-country routing of restricted flows happens only through policy leakage.')
@@ -406,7 +416,7 @@ export const SECTION_SCHEMAS = {
 export const ENTITY_SCHEMAS = { region, product, process, plant, demand, stock, dynamics, market };
 
 const setValue = z
-  .union([z.number(), z.boolean(), z.string().min(1), z.record(z.string().regex(DATE_PATTERN, { error: dateError }), z.union([z.number(), z.string()]))], {
+  .union([z.number(), z.boolean(), z.string().min(1), z.record(dateKey, z.union([z.number(), z.string()]))], {
     error: 'expected a value or a time series {date: value}',
   })
   .describe(`New value, in the units of the field it replaces. ${EXPRESSION_NOTE}`);
@@ -446,16 +456,29 @@ export const scenarioSchema = obj(
     $schema: text('JSON Schema reference for editors. Ignored.').optional(),
     name: z
       .string({ error: 'expected a name' })
-      .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, { error: 'expected a name of letters, digits, ., _ or - (it becomes results/<name>/)' })
-      .describe('Name of the world or scenario; results go to results/<name>/.'),
+      .max(MAX_NAME_LENGTH, { error: `expected a name of at most ${MAX_NAME_LENGTH} characters` })
+      .regex(NAME_PATTERN, { error: 'expected a name of letters, digits, ., _ or - (it becomes results/<name>/)' })
+      .describe(`Name of the world or scenario (at most ${MAX_NAME_LENGTH} characters); results go to results/<name>/.`),
     title: text('One-line title.').optional(),
     description: text('Longer description (sources, assumptions).').optional(),
     extends: text('World or scenario file this one builds on: a path relative to this file, or a package path such as reesim/scenarios/world-2024.yaml. A file without `extends` is a world.').optional(),
     period: z.enum(['month', 'quarter', 'year'], { error: 'expected month, quarter or year' }).describe('Length of a period. Default month.').optional(),
     start: date('First period of the run.').optional(),
     end: date('Last period of the run (inclusive).').optional(),
-    seed: z.number({ error: 'expected a whole number' }).int({ error: 'expected a whole number' }).min(0).max(2 ** 31 - 1).describe('Seed of the random draws. Default 1.').optional(),
-    draws: z.number({ error: 'expected a whole number' }).int({ error: 'expected a whole number' }).min(1).max(1_000_000).describe('Monte Carlo draws; 1 = central values only. Default 1.').optional(),
+    seed: z
+      .number({ error: 'expected a whole number' })
+      .int({ error: `expected a whole number between 0 and ${MAX_SEED}` })
+      .min(0, { error: 'expected a seed ≥ 0' })
+      .max(MAX_SEED, { error: `expected a seed of at most ${MAX_SEED} (the limit)` })
+      .describe(`Seed of the random draws, 0…${MAX_SEED}. Default 1.`)
+      .optional(),
+    draws: z
+      .number({ error: 'expected a whole number' })
+      .int({ error: `expected a whole number of draws between 1 and ${MAX_DRAWS}` })
+      .min(1, { error: 'expected at least 1 draw' })
+      .max(MAX_DRAWS, { error: `expected at most ${MAX_DRAWS} draws (the limit)` })
+      .describe(`Monte Carlo draws, 1…${MAX_DRAWS}; 1 = central values only. Default 1.`)
+      .optional(),
     ...Object.fromEntries(Object.entries(SECTION_SCHEMAS).map(([k, v]) => [k, v.optional()])) as { [K in keyof typeof SECTION_SCHEMAS]: z.ZodOptional<(typeof SECTION_SCHEMAS)[K]> },
     set: z
       .record(z.string().min(1), setValue, { error: 'expected a mapping path: value' })

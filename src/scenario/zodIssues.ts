@@ -4,17 +4,45 @@
  */
 import type { z } from 'zod';
 import { Issues, show } from './issues.js';
+import { excerpt, MAX_EXCERPT } from './limits.js';
 import { issueAt, locate, valueAt, type Loc, type Segment } from './locate.js';
 import { KNOWN_FIELDS } from './schema.js';
 
 type ZodIssue = z.core.$ZodIssue;
 
-/** Validates one document against a schema and reports every issue, located; returns true when valid. */
-export function validateShape(schema: z.ZodType, doc: unknown, fallback: Loc, issues: Issues): boolean {
+/**
+ * Validates one document against a schema and reports every issue, located; returns true when valid.
+ * A document that is plainly some other kind of file (`extends: package.json`) gets one message
+ * instead of one per field; `kind` names what was expected.
+ */
+export function validateShape(schema: z.ZodType, doc: unknown, fallback: Loc, issues: Issues, kind = 'reesim world or scenario file'): boolean {
+  const foreign = foreignFileProblem(schema, doc, kind);
+  if (foreign) {
+    issues.add(issueAt(locate(doc, [foreign.firstUnknown], fallback, true), foreign.message));
+    return false;
+  }
   const result = schema.safeParse(doc);
   if (result.success) return true;
   for (const iss of result.error.issues) report(iss, [], doc, fallback, issues);
   return false;
+}
+
+/**
+ * A mapping none of whose top-level fields the schema knows, or mostly unknown ones (at least three, more
+ * than twice the known ones), is not a file of this kind with typos: it is another file.
+ */
+function foreignFileProblem(schema: z.ZodType, doc: unknown, kind: string): { message: string; firstUnknown: string } | null {
+  const shape = (schema as { shape?: Record<string, unknown> }).shape;
+  if (!shape || doc === null || typeof doc !== 'object' || Array.isArray(doc)) return null;
+  const keys = Object.keys(doc);
+  const unknown = keys.filter((k) => !Object.prototype.hasOwnProperty.call(shape, k));
+  const known = keys.length - unknown.length;
+  if (unknown.length === 0 || (known > 0 && (unknown.length < 3 || unknown.length <= 2 * known))) return null;
+  const expected = Object.keys(shape).filter((k) => !k.startsWith('$')).slice(0, 6).join(', ');
+  return {
+    message: `not a ${kind}: ${unknown.length} of its ${keys.length} top-level fields are unknown (${excerpt(unknown.join(', '))}); expected fields such as ${expected}`,
+    firstUnknown: unknown[0],
+  };
 }
 
 function report(iss: ZodIssue, base: readonly Segment[], doc: unknown, fallback: Loc, issues: Issues): void {
@@ -25,7 +53,7 @@ function report(iss: ZodIssue, base: readonly Segment[], doc: unknown, fallback:
   switch (iss.code) {
     case 'unrecognized_keys': {
       const known = iss.message.startsWith(KNOWN_FIELDS) ? iss.message.slice(KNOWN_FIELDS.length).split(', ') : [];
-      for (const key of iss.keys) at([...path, key], `unknown field "${key}"${suggest(key, known)}${commaHint(key)}`, true);
+      for (const key of iss.keys) at([...path, key], `unknown field ${excerpt(key)}${key.length <= MAX_EXCERPT ? suggest(key, known) : ''}${commaHint(key)}`, true);
       return;
     }
     case 'invalid_union': {

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { simulate, type SolverFactory } from '../engine/index.js';
 import { UsageError } from '../errors.js';
 import type { ModelInput, RunResult } from '../model/types.js';
-import { writeFolderAtomically } from '../output/atomic.js';
+import { checkOutputFolder, writeFolderAtomically } from '../output/atomic.js';
 import { writeCsv } from '../output/csv.js';
 import { writeJson } from '../output/json.js';
 import { formatKind } from '../output/format.js';
@@ -26,6 +26,9 @@ export const ATTRIBUTION_COLUMNS = [
   'shortage_change_t', 'shortage_change_without_t', 'shortage_attributed_t', 'shortage_share',
   'mean_price_change_pct', 'mean_price_change_without_pct', 'price_change_attributed_pct',
 ] as const;
+
+/** The files of an attribution folder (an existing folder holding only these may be replaced). */
+const ATTRIBUTION_OUTPUTS = ['attribution.csv', 'manifest.json'];
 
 const SHORTAGE = SUMMARY_MEASURES.findIndex((m) => m.name === 'cumulative_shortage_t');
 const PRICE = SUMMARY_MEASURES.findIndex((m) => m.name === 'mean_price_change_pct');
@@ -42,6 +45,8 @@ function headline(model: ModelInput, run: RunResult): Map<number, [number, numbe
 /** Runs the attribution and writes `<outDir>/<name>-attribution/attribution.csv`. */
 export async function runAttribution(file: string, solvers: SolverFactory, outDir: string, options: LoadOptions = {}): Promise<{ dir: string; policies: string[] }> {
   const loaded = await loadScenario(file, options);
+  const dir = join(outDir, `${loaded.name}-attribution`);
+  await checkOutputFolder(dir, { outputs: ATTRIBUTION_OUTPUTS });
   const ids = loaded.policies.filter((p) => p.scope === 'scenario').map((p) => p.id);
   if (ids.length === 0) throw new UsageError(`${file}: the scenario has no policies of its own to attribute`);
   const full = resolveDraw(loaded, 0).model;
@@ -71,10 +76,9 @@ export async function runAttribution(file: string, solvers: SolverFactory, outDi
       formatKind(shortAll > 1e-9 ? (shortAll - sumShort) / shortAll : null, 'fraction'),
       formatKind(priceAll, 'pct'), '', formatKind(priceAll - sumPrice, 'pct')]);
   }
-  const dir = join(outDir, `${loaded.name}-attribution`);
   await writeFolderAtomically(dir, async (tmp) => {
     await writeCsv(join(tmp, 'attribution.csv'), ATTRIBUTION_COLUMNS, rows);
     await writeJson(join(tmp, 'manifest.json'), { name: loaded.name, scenarioFile: file, scenarioHash: loaded.hash, seed: loaded.seed, method: 'leave-one-out', policies: ids });
-  });
+  }, { outputs: ATTRIBUTION_OUTPUTS });
   return { dir, policies: ids };
 }

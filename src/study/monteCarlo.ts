@@ -69,10 +69,12 @@ export async function runDrawsToFile(
       }
       return;
     }
+    // Never more threads than draws to hand out (`--workers 100000 --draws 3` would start 100 000).
+    const threads = Math.min(options.workers, todo.length);
     const pool = new Piscina({
       filename: new URL('./worker.js', import.meta.url).href,
-      minThreads: options.workers,
-      maxThreads: options.workers,
+      minThreads: threads,
+      maxThreads: threads,
     });
     try {
       const tasks = todo.map(async (slot) => {

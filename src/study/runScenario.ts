@@ -72,6 +72,11 @@ export interface ShardInfo {
   readonly ids: { regions: { id: string }[]; products: { id: string }[]; timeline: { labels: string[] } };
 }
 
+/** The result folder of a scenario: `<out>/<name>/`, or `<out>/<name>.shard-i-of-n/` for a shard. */
+export function resultDir(outDir: string, name: string, shard?: { readonly index: number; readonly count: number }): string {
+  return join(outDir, shard ? `${name}.shard-${shard.index}-of-${shard.count}` : name);
+}
+
 /** Simulates one draw of a loaded scenario. */
 export function runDraw(loaded: LoadedScenario, draw: number, solvers: SolverFactory, check = false): { model: ModelInput; run: RunResult; inputs: { path: string; value: number; unit: string }[] } {
   const { model, inputs } = resolveDraw(loaded, draw);
@@ -125,7 +130,7 @@ function centralWarnings(model: ModelInput, run: RunResult): string[] {
 export async function runScenarioFile(file: string, solvers: SolverFactory, options: RunOptions, preloaded?: LoadedScenario): Promise<RunSummary> {
   const loaded = preloaded ?? (await loadScenario(file, options));
   const shard = options.shard;
-  const dir = join(options.outDir, shard ? `${loaded.name}.shard-${shard.index}-of-${shard.count}` : loaded.name);
+  const dir = resultDir(options.outDir, loaded.name, shard);
   const done = { name: loaded.name, dir, draws: loaded.draws, warnings: loaded.warnings ?? [] };
   const expectations = loaded.expectations ?? [];
 

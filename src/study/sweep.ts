@@ -6,13 +6,17 @@
 import { join } from 'node:path';
 import type { SolverFactory } from '../engine/index.js';
 import { UsageError } from '../errors.js';
-import { writeFolderAtomically } from '../output/atomic.js';
+import { checkOutputFolder, writeFolderAtomically } from '../output/atomic.js';
 import { writeCsv } from '../output/csv.js';
 import { writeJson } from '../output/json.js';
 import { formatKind } from '../output/format.js';
 import { SUMMARY_MEASURES, summarize } from '../output/tables.js';
 import { loadScenario, type LoadedScenario } from '../scenario/index.js';
+import { MAX_SWEEP_POINTS } from '../scenario/limits.js';
 import { runDraw } from './runScenario.js';
+
+/** The files of a sweep folder (an existing folder holding only these may be replaced). */
+export const SWEEP_OUTPUTS = ['sweep.csv', 'manifest.json'];
 
 /** One swept parameter: a `set` path and the values to try, as written. */
 export interface SweepAxis {
@@ -59,6 +63,8 @@ export function gridPoints(axes: readonly SweepAxis[]): string[][] {
 /** Runs the sweep and writes `<outDir>/<name>-sweep/sweep.csv`; returns the folder and the grid size. */
 export async function runSweep(file: string, axes: readonly SweepAxis[], solvers: SolverFactory, outDir: string, seed?: number, onPoint?: (done: number, total: number) => void): Promise<{ dir: string; points: number }> {
   if (axes.length === 0) throw new UsageError('sweep needs at least one --set path=v1,v2,…');
+  const size = axes.reduce((n, a) => n * a.values.length, 1);
+  if (size > MAX_SWEEP_POINTS) throw new UsageError(`the grid has ${size} points, above the limit of ${MAX_SWEEP_POINTS}; sweep fewer values or split the grid`);
   const points = gridPoints(axes);
   // Validate every grid point before running any, so a typo in the last value fails fast.
   const loadedPoints: { point: string[]; loaded: LoadedScenario }[] = [];
@@ -67,6 +73,8 @@ export async function runSweep(file: string, axes: readonly SweepAxis[], solvers
     loadedPoints.push({ point, loaded: await loadScenario(file, { seed, set }) });
   }
   const name = loadedPoints[0].loaded.name;
+  const dir = join(outDir, `${name}-sweep`);
+  await checkOutputFolder(dir, { outputs: SWEEP_OUTPUTS });
   const rows: string[][] = [];
   let done = 0;
   for (const { point, loaded } of loadedPoints) {
@@ -77,13 +85,12 @@ export async function runSweep(file: string, axes: readonly SweepAxis[], solvers
     }
     onPoint?.(++done, points.length);
   }
-  const dir = join(outDir, `${name}-sweep`);
   await writeFolderAtomically(dir, async (tmp) => {
     await writeCsv(join(tmp, 'sweep.csv'), [...axes.map((a) => a.path), 'region', 'product', ...SUMMARY_MEASURES.map((m) => m.name)], rows);
     await writeJson(join(tmp, 'manifest.json'), {
       name, scenarioFile: file, seed: loadedPoints[0].loaded.seed, axes, points: points.length,
       scenarioHashes: loadedPoints.map((p) => p.loaded.hash),
     });
-  });
+  }, { outputs: SWEEP_OUTPUTS });
   return { dir, points: points.length };
 }

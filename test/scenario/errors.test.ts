@@ -162,7 +162,7 @@ describe('located errors', () => {
 
   it('reports command-line overrides as --set', async () => {
     expect(await errors(scenario(''), 'scenario.yaml', { set: { 'products.magnet.price': '3 t', 'market.tierRatio': '0.5' } })).toMatchInlineSnapshot(`
-      "--set market.tierRatio: expected a value > 1, got 0.5
+      "--set market.tierRatio: expected a value between 1.005 and 1.5, got 0.5
       --set products.magnet.price: expected a price such as 60 USD/kg, got "3 t""
     `);
   });

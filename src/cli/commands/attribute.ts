@@ -1,5 +1,7 @@
 /** `reesim attribute x.yaml`: how much of the shortage and price change each scenario policy accounts for. */
 import type { CommandModule } from 'yargs';
+import { SEED_LIMIT } from '../../scenario/limits.js';
+import { checkCount, range } from '../flags.js';
 import { loadHighsSolver } from '../../engine/index.js';
 import { runAttribution } from '../../study/attribute.js';
 
@@ -16,9 +18,10 @@ export const attributeCommand: CommandModule<object, AttributeArgs> = {
   builder: (y) => y
     .positional('scenario', { type: 'string', demandOption: true, describe: 'Scenario file' })
     .option('out', { type: 'string', default: 'results', describe: 'Folder that receives <name>-attribution/' })
-    .option('seed', { type: 'number', describe: 'Override the scenario seed' })
+    .option('seed', { type: 'number', describe: `Override the scenario seed (${range(SEED_LIMIT)})` })
     .option('quiet', { type: 'boolean', default: false, describe: 'Print nothing but errors' }) as never,
   handler: async (args) => {
+    checkCount('seed', args.seed, SEED_LIMIT);
     const solvers = await loadHighsSolver();
     const { dir, policies } = await runAttribution(args.scenario, solvers, args.out, { seed: args.seed });
     if (!args.quiet) process.stdout.write(`${policies.length} policies attributed → ${dir}/attribution.csv\n`);

@@ -1,5 +1,6 @@
 /**
- * Dynamics and market parameters, every absent field taken from DEFAULT_DYNAMICS / DEFAULT_MARKET.
+ * Dynamics and market parameters, every absent field taken from DEFAULT_DYNAMICS / DEFAULT_MARKET, each
+ * within its range of SETTING_RANGES (limits.ts).
  *
  * Memories are stated per month and converted to the run's period by compounding, so that a quarterly or
  * yearly run forgets as fast per year as a monthly one: a smoothing weight w per month becomes
@@ -9,6 +10,7 @@ import type { DynamicsParams, MarketParams } from '../../model/types.js';
 import type { Ctx } from '../context.js';
 import { DEFAULT_DYNAMICS, DEFAULT_MARKET } from '../defaults.js';
 import { RANGES, type Range } from '../fields.js';
+import { SETTING_RANGES as S } from '../limits.js';
 import type { ValueKind } from '../schema.js';
 
 type Doc = Record<string, unknown>;
@@ -26,26 +28,26 @@ export function compileSettings(ctx: Ctx): SettingsPlan {
   const on = (mechanism: keyof typeof DEFAULT_DYNAMICS): boolean => dyn[mechanism]?.enabled !== false;
   const I = DEFAULT_DYNAMICS.inventory;
   const inv = {
-    adjustment: f('dynamics', 'inventory', 'adjustment', 'duration', RANGES.positive, I.adjustment),
-    priceResponse: f('dynamics', 'inventory', 'priceResponse', 'number', RANGES.nonNegative, I.priceResponse),
-    momentum: f('dynamics', 'inventory', 'momentumCoverage', 'duration', RANGES.nonNegative, I.momentumCoverage),
-    announcement: f('dynamics', 'inventory', 'announcementCoverage', 'duration', RANGES.nonNegative, I.announcementCoverage),
+    adjustment: f('dynamics', 'inventory', 'adjustment', 'duration', S.duration, I.adjustment),
+    priceResponse: f('dynamics', 'inventory', 'priceResponse', 'number', S.priceResponse, I.priceResponse),
+    momentum: f('dynamics', 'inventory', 'momentumCoverage', 'duration', S.coverage, I.momentumCoverage),
+    announcement: f('dynamics', 'inventory', 'announcementCoverage', 'duration', S.coverage, I.announcementCoverage),
     weight: f('dynamics', 'inventory', 'expectationWeight', 'fraction', RANGES.weight, I.expectationWeight),
     normalWeight: f('dynamics', 'inventory', 'normalPriceWeight', 'fraction', RANGES.weight, I.normalPriceWeight),
-    carrying: f('dynamics', 'inventory', 'carryingCost', 'perTime', RANGES.nonNegative, I.carryingCost),
+    carrying: f('dynamics', 'inventory', 'carryingCost', 'perTime', S.carryingCost, I.carryingCost),
   };
-  const lookback = f('dynamics', 'capacity', 'lookback', 'duration', RANGES.positive, DEFAULT_DYNAMICS.capacity.lookback);
+  const lookback = f('dynamics', 'capacity', 'lookback', 'duration', S.duration, DEFAULT_DYNAMICS.capacity.lookback);
   const dem = {
     adjustment: f('dynamics', 'demand', 'adjustment', 'perTime', RANGES.fraction, DEFAULT_DYNAMICS.demand.adjustment),
     smoothing: f('dynamics', 'demand', 'priceSmoothing', 'fraction', RANGES.weight, DEFAULT_DYNAMICS.demand.priceSmoothing),
   };
-  const extraCost = f('dynamics', 'leakage', 'extraCost', 'rate', RANGES.nonNegative, DEFAULT_DYNAMICS.leakage.extraCost);
+  const extraCost = f('dynamics', 'leakage', 'extraCost', 'rate', S.extraCost, DEFAULT_DYNAMICS.leakage.extraCost);
   const M = DEFAULT_MARKET;
   const market = {
-    tierRatio: f('market', '', 'tierRatio', 'number', RANGES.aboveOne, M.tierRatio),
-    tierFloor: f('market', '', 'tierFloor', 'number', RANGES.positive, M.tierFloor),
-    tolerance: f('market', '', 'fixedPointTolerance', 'number', RANGES.positive, M.fixedPointTolerance),
-    iterations: f('market', '', 'maxFixedPointIterations', 'number', RANGES.count, M.maxFixedPointIterations),
+    tierRatio: f('market', '', 'tierRatio', 'number', S.tierRatio, M.tierRatio),
+    tierFloor: f('market', '', 'tierFloor', 'number', S.tierFloor, M.tierFloor),
+    tolerance: f('market', '', 'fixedPointTolerance', 'number', S.fixedPointTolerance, M.fixedPointTolerance),
+    iterations: f('market', '', 'maxFixedPointIterations', 'number', S.maxFixedPointIterations, M.maxFixedPointIterations),
   };
   const flags = { inventory: on('inventory'), capacity: on('capacity'), demand: on('demand') };
   const reexport = (ctx.doc.market as Doc | undefined)?.reexport === true;

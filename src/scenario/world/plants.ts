@@ -7,6 +7,7 @@ import type { CostBand, PlantDef, RecipeTerm } from '../../model/types.js';
 import type { Ctx } from '../context.js';
 import { DEFAULT_EXPANSION } from '../defaults.js';
 import { RANGES } from '../fields.js';
+import { SETTING_RANGES } from '../limits.js';
 import type { Segment } from '../locate.js';
 import { productId, regionId } from '../selectors.js';
 
@@ -152,8 +153,8 @@ function compileProcess(ctx: Ctx, id: string, d: Doc): ProcessSpec {
     inputs: d.inputs ? compileRecipe(ctx, [...path, 'inputs'], `${name}.inputs`) : [],
     outputs,
     bands: compileBands(ctx, [...path, 'cost'], `${name}.cost`),
-    leadTime: ctx.scalar([...path, 'leadTime'], `${name}.leadTime`, 'duration', RANGES.nonNegative),
-    maxGrowth: ctx.scalar([...path, 'maxGrowth'], `${name}.maxGrowth`, 'growth', RANGES.nonNegative, DEFAULT_EXPANSION.maxGrowth),
+    leadTime: ctx.scalar([...path, 'leadTime'], `${name}.leadTime`, 'duration', SETTING_RANGES.coverage),
+    maxGrowth: ctx.scalar([...path, 'maxGrowth'], `${name}.maxGrowth`, 'growth', SETTING_RANGES.maxGrowth, DEFAULT_EXPANSION.maxGrowth),
     minStep: ctx.scalar([...path, 'minStep'], `${name}.minStep`, 'flow', RANGES.nonNegative, DEFAULT_EXPANSION.minStep),
     fullCost: d.fullCost === undefined ? -1 : ctx.scalar([...path, 'fullCost'], `${name}.fullCost`, 'price', RANGES.nonNegative),
     alternativeTo: alternativeOf(ctx, path, d.alternativeTo),

@@ -6,6 +6,7 @@
 import type { DemandDef, PlantDef, StockDef } from '../../model/types.js';
 import type { Ctx } from '../context.js';
 import { RANGES } from '../fields.js';
+import { SETTING_RANGES } from '../limits.js';
 import type { Segment } from '../locate.js';
 import { productId, regionId } from '../selectors.js';
 
@@ -35,7 +36,7 @@ export function compileStocks(ctx: Ctx): StockPlan {
       product,
       commercial: ctx.scalar([...path, 'commercial'], `${name}.commercial`, 'stock', RANGES.nonNegative, 0),
       strategic: ctx.scalar([...path, 'strategic'], `${name}.strategic`, 'stock', RANGES.nonNegative, 0),
-      coverage: d.coverage === undefined ? -1 : ctx.scalar([...path, 'coverage'], `${name}.coverage`, 'duration', RANGES.nonNegative),
+      coverage: d.coverage === undefined ? -1 : ctx.scalar([...path, 'coverage'], `${name}.coverage`, 'duration', SETTING_RANGES.coverage),
     });
   });
   specs.sort((a, b) => a.region - b.region || a.product - b.product);
