@@ -23,7 +23,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { buildLayout, loadHighsSolver, simulate, type MarketSolver, type SolverFactory } from '../src/engine/index.js';
 import type { ModelInput } from '../src/model/types.js';
-import { realSizeWorld } from '../src/model/synthetic.js';
+import { realSizeWorld } from './realSizeWorld.js';
 import { SUMMARY_MEASURES } from '../src/output/tables.js';
 import { loadScenario, resolveDraw } from '../src/scenario/index.js';
 import { encodeRecord, QUANTILE_MEASURES, type RecordShape } from '../src/study/drawRecord.js';

@@ -8,7 +8,7 @@ import { checkOutputFolder, writeFolderAtomically } from '../output/atomic.js';
 import { writeCsv } from '../output/csv.js';
 import { formatNumber } from '../output/format.js';
 import { loadScenario } from '../scenario/index.js';
-import { runDraw } from '../study/runScenario.js';
+import { runDraw } from '../study/runDraw.js';
 import { readDataFile } from './dataFile.js';
 import { compareHistory, historyFileSchema, type SeriesComparison } from './history.js';
 import { evaluateTargets, targetFileSchema, type TargetResult } from './targets.js';
@@ -25,13 +25,16 @@ export function sig(x: number, digits = 4): string {
   return formatNumber(x, Math.min(decimals, 9));
 }
 
-/** Runs the calibration of a target file; writes `<outDir>/calibration-<year>/calibration.csv`. */
-export async function runCalibration(targetFile: string, solvers: SolverFactory, outDir: string): Promise<{ dir: string; results: TargetResult[] }> {
+/**
+ * Runs the calibration of a target file; writes `<outDir>/calibration-<year>/calibration.csv`. With
+ * `check`, every invariant and the policy limits are checked each period (simulate's `check`).
+ */
+export async function runCalibration(targetFile: string, solvers: SolverFactory, outDir: string, check = false): Promise<{ dir: string; results: TargetResult[] }> {
   const file = await readDataFile(targetFile, targetFileSchema);
   const loaded = await loadScenario(resolve(dirname(targetFile), file.scenario));
   const dir = join(outDir, `calibration-${file.year}`);
   await checkOutputFolder(dir, { outputs: CALIBRATION_OUTPUTS });
-  const { model, run } = runDraw(loaded, 0, solvers);
+  const { model, run } = runDraw(loaded, 0, solvers, check);
   const results = evaluateTargets(model, run.baseline, file);
   await writeFolderAtomically(dir, async (tmp) => {
     await writeCsv(join(tmp, 'calibration.csv'),
@@ -46,13 +49,13 @@ export async function runCalibration(targetFile: string, solvers: SolverFactory,
   return { dir, results };
 }
 
-/** Runs a backtest of a history file; writes `<outDir>/backtest-<scenario>/backtest.csv` and the points. */
-export async function runBacktest(historyFile: string, solvers: SolverFactory, outDir: string): Promise<{ dir: string; rows: SeriesComparison[]; title: string }> {
+/** Runs a backtest of a history file; writes `<outDir>/backtest-<scenario>/backtest.csv` and the points (`check` as above). */
+export async function runBacktest(historyFile: string, solvers: SolverFactory, outDir: string, check = false): Promise<{ dir: string; rows: SeriesComparison[]; title: string }> {
   const file = await readDataFile(historyFile, historyFileSchema);
   const loaded = await loadScenario(resolve(dirname(historyFile), file.scenario));
   const dir = join(outDir, `backtest-${loaded.name}`);
   await checkOutputFolder(dir, { outputs: BACKTEST_OUTPUTS });
-  const { model, run } = runDraw(loaded, 0, solvers);
+  const { model, run } = runDraw(loaded, 0, solvers, check);
   const rows = compareHistory(model, run.scenario, file);
   await writeFolderAtomically(dir, async (tmp) => {
     await writeCsv(join(tmp, 'backtest.csv'),

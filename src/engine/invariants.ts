@@ -1,5 +1,5 @@
 /**
- * The invariants of every solved period (model.md §3), stated in domain terms. They are public API
+ * The invariants of every solved period (docs/spec/model.md §3), stated in domain terms. They are public API
  * (`simulate(..., { check: true })` runs them every period) and the oracle of the property tests. Each
  * returns the list of violations found (empty when the period is sound).
  *

@@ -4,7 +4,7 @@
  * The equilibrium checks (invariants.ts) certify that each period's LP was solved: they take the caps
  * and wedges from the engine's own controls, so they cannot see a policy that the controls translate
  * wrongly (a leak through a combination, an origin hoarding against itself). This module states what the
- * policies of a `ModelInput` allow, written from the scenario-format contract alone — it shares no code
+ * policies of a `ModelInput` allow, written from the scenario-format contract (docs/spec/scenario-format.md) alone — it shares no code
  * with the policy plug-ins — and checks a finished run's reported flows against it:
  *
  * - **legal flow** (same-period trade + licensed shipments) on a link ≤ the smallest cap of the bans

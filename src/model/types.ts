@@ -216,7 +216,7 @@ export type PolicyInput =
 
 export type PolicyType = PolicyInput['type'];
 
-/** Commercial inventory behaviour (model.md §5). */
+/** Commercial inventory behaviour (docs/spec/model.md §5). */
 export interface InventoryParams {
   readonly enabled: boolean;
   /** Periods over which holders close the gap between stock and target. */

@@ -64,6 +64,8 @@ export const FLOW_COLUMNS: readonly Column[] = [
   { name: 'tariff_usd', kind: 'usd' },
   { name: 'quota_rent_usd', kind: 'usd' },
   { name: 'blocked_t', kind: 'tonnes' },
+  { name: 'leaked_t', kind: 'tonnes' },
+  { name: 'delayed_t', kind: 'tonnes' },
 ];
 
 /** Columns of periods.csv: how each period of each run was cleared. */
@@ -212,6 +214,8 @@ export function* flowRows(model: ModelInput, run: RunResult, draw: number): Gene
         formatKind(s.tariffUsd[i], 'usd'),
         formatKind(s.quotaRentUsd[i], 'usd'),
         formatKind(s.blocked[i], 'tonnes'),
+        formatKind(s.leaked[i], 'tonnes'),
+        formatKind(s.shipped[i], 'tonnes'),
       ];
     }
   }

@@ -11,7 +11,7 @@
  * process's `leadTime`) are required.
  */
 
-/** Between-period mechanisms (model.md §5). Weights and adjustment shares are per month. */
+/** Between-period mechanisms (docs/spec/model.md §5). Weights and adjustment shares are per month. */
 export const DEFAULT_DYNAMICS = {
   inventory: {
     enabled: true,

@@ -10,7 +10,7 @@ import { Piscina } from 'piscina';
 import type { SolverFactory } from '../engine/index.js';
 import type { LoadedScenario, LoadOptions } from '../scenario/index.js';
 import { encodeRecord, makeDrawRecord, type DrawRecord, type RecordShape } from './drawRecord.js';
-import { runDraw } from './runScenario.js';
+import { runDraw } from './runDraw.js';
 import type { DrawTask } from './worker.js';
 
 /** How the draws of one run are computed. */

@@ -10,7 +10,7 @@
  */
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { simulate, type SolverFactory } from '../engine/index.js';
+import type { SolverFactory } from '../engine/index.js';
 import type { ModelInput, RunResult } from '../model/types.js';
 import { writeFolderAtomically } from '../output/atomic.js';
 import { writeCsv } from '../output/csv.js';
@@ -25,6 +25,7 @@ import { makeDrawRecord, type RecordShape } from './drawRecord.js';
 import { evaluateExpectations, type ExpectationResult } from './expectations.js';
 import { readDrawSummaries, writeMonteCarloTables } from './mcOutputs.js';
 import { runDrawsToFile, shardDraws } from './monteCarlo.js';
+import { runDraw } from './runDraw.js';
 
 /** How a scenario is run from the command line. */
 export interface RunOptions extends LoadOptions {
@@ -75,13 +76,6 @@ export interface ShardInfo {
 /** The result folder of a scenario: `<out>/<name>/`, or `<out>/<name>.shard-i-of-n/` for a shard. */
 export function resultDir(outDir: string, name: string, shard?: { readonly index: number; readonly count: number }): string {
   return join(outDir, shard ? `${name}.shard-${shard.index}-of-${shard.count}` : name);
-}
-
-/** Simulates one draw of a loaded scenario. */
-export function runDraw(loaded: LoadedScenario, draw: number, solvers: SolverFactory, check = false): { model: ModelInput; run: RunResult; inputs: { path: string; value: number; unit: string }[] } {
-  const { model, inputs } = resolveDraw(loaded, draw);
-  const run = simulate(model, solvers, { check });
-  return { model, run, inputs };
 }
 
 /**

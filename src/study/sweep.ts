@@ -13,7 +13,7 @@ import { formatKind } from '../output/format.js';
 import { SUMMARY_MEASURES, summarize } from '../output/tables.js';
 import { loadScenario, type LoadedScenario } from '../scenario/index.js';
 import { MAX_SWEEP_POINTS } from '../scenario/limits.js';
-import { runDraw } from './runScenario.js';
+import { runDraw } from './runDraw.js';
 
 /** The files of a sweep folder (an existing folder holding only these may be replaced). */
 export const SWEEP_OUTPUTS = ['sweep.csv', 'manifest.json'];

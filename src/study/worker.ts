@@ -6,7 +6,7 @@
 import { loadHighsSolver, type SolverFactory } from '../engine/index.js';
 import { loadScenario, type LoadedScenario, type LoadOptions } from '../scenario/index.js';
 import { makeDrawRecord, type DrawRecord } from './drawRecord.js';
-import { runDraw } from './runScenario.js';
+import { runDraw } from './runDraw.js';
 
 /** One unit of work: a draw of a scenario file. */
 export interface DrawTask {

@@ -1,5 +1,5 @@
 /**
- * The 2024 world reproduces 2024 (model.md §7): every checked target of
+ * The 2024 world reproduces 2024 (docs/spec/model.md §7): every checked target of
  * scenarios/calibration/targets-2024.yaml is within its stated tolerance.
  */
 import { describe, expect, it } from 'vitest';

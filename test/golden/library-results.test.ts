@@ -3,6 +3,10 @@
  * draw, as `npm start` does), and so are the calibration and the 2010–11 backtest; each file must match
  * byte for byte. When a change to the model or the world is intended, regenerate them with
  * `npm start && npx reesim calibrate && npx reesim backtest` and commit the diff.
+ *
+ * The reruns use `--check`, so every shipped scenario — both worlds included, through the calibration
+ * (world-2024) and the backtest (world-2009) — also passes every period's balance and equilibrium
+ * conditions and the independent oracle of policy limits.
  */
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
@@ -37,7 +41,7 @@ function expectSameAsCommitted(out: string, name: string): void {
 describe('committed results', () => {
   it('of the scenario library are reproduced byte for byte by the current code', () => {
     const out = mkdtempSync(join(tmpdir(), 'reesim-golden-'));
-    const res = reesim(['run', 'scenarios', '--quiet', '--out', out]);
+    const res = reesim(['run', 'scenarios', '--check', '--quiet', '--out', out]);
     expect(res.stderr).toBe('');
     expect(res.status).toBe(0);
     const names = readdirSync(out).sort();
@@ -47,8 +51,8 @@ describe('committed results', () => {
 
   it('of the calibration and the 2010–11 backtest are reproduced byte for byte', () => {
     const out = mkdtempSync(join(tmpdir(), 'reesim-golden-'));
-    expect(reesim(['calibrate', '--quiet', '--out', out]).status).toBe(0);
-    expect(reesim(['backtest', '--quiet', '--out', out]).status).toBe(0);
+    expect(reesim(['calibrate', '--check', '--quiet', '--out', out]).status).toBe(0);
+    expect(reesim(['backtest', '--check', '--quiet', '--out', out]).status).toBe(0);
     expectSameAsCommitted(out, 'calibration-2024');
     expectSameAsCommitted(out, 'backtest-world-2009');
   });

@@ -145,7 +145,7 @@ describe('values with a range', () => {
   });
 
   it('refuses demand growth that compounds beyond the limit over the run, at the growth', async () => {
-    expect(await errors(scenario('period: year\nstart: 1900\nend: 2200\n'))).toMatch(/^world\.yaml:50:\d+ demand\[0\]\.growth: this growth multiplies demand by more than 1000000 by \d{4} \(the limit over a run\)/);
+    expect(await errors(scenario('period: year\nstart: 1900\nend: 2200\n'))).toMatch(/^world\.yaml:\d+:\d+ demand\[0\]\.growth: this growth multiplies demand by more than 1000000 by \d{4} \(the limit over a run\)/);
     expect(await errors(scenario('set:\n  demand.US.magnet.growth: 150%/yr\n'))).toMatch(/set\.demand\.US\.magnet\.growth: expected a value above -100%\/yr and at most 100%\/yr, got "150%\/yr"/);
   });
 

@@ -8,6 +8,7 @@ interface BacktestArgs {
   history: string;
   out: string;
   quiet: boolean;
+  check: boolean;
 }
 
 export const backtestCommand: CommandModule<object, BacktestArgs> = {
@@ -16,9 +17,10 @@ export const backtestCommand: CommandModule<object, BacktestArgs> = {
   builder: (y) => y
     .positional('history', { type: 'string', default: 'scenarios/calibration/history-2010.yaml', describe: 'History file' })
     .option('out', { type: 'string', default: 'results', describe: 'Folder that receives backtest-<scenario>/' })
-    .option('quiet', { type: 'boolean', default: false, describe: 'Print only where the tables went' }) as never,
+    .option('quiet', { type: 'boolean', default: false, describe: 'Print only where the tables went' })
+    .option('check', { type: 'boolean', default: false, describe: 'Check balance, equilibrium and policy limits every period (slower)' }) as never,
   handler: async (args) => {
-    const { dir, rows, title } = await runBacktest(args.history, await loadHighsSolver(), args.out);
+    const { dir, rows, title } = await runBacktest(args.history, await loadHighsSolver(), args.out, args.check);
     if (!args.quiet) {
       process.stdout.write(`${title}\n\n${textTable([
         ['series', 'points', 'peak× history', 'date', 'peak× model', 'date', 'log-RMSE'],

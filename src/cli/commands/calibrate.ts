@@ -8,6 +8,7 @@ interface CalibrateArgs {
   targets: string;
   out: string;
   quiet: boolean;
+  check: boolean;
 }
 
 export const calibrateCommand: CommandModule<object, CalibrateArgs> = {
@@ -16,9 +17,10 @@ export const calibrateCommand: CommandModule<object, CalibrateArgs> = {
   builder: (y) => y
     .positional('targets', { type: 'string', default: 'scenarios/calibration/targets-2024.yaml', describe: 'Target file' })
     .option('out', { type: 'string', default: 'results', describe: 'Folder that receives calibration-<year>/' })
-    .option('quiet', { type: 'boolean', default: false, describe: 'Print only the verdict line' }) as never,
+    .option('quiet', { type: 'boolean', default: false, describe: 'Print only the verdict line' })
+    .option('check', { type: 'boolean', default: false, describe: 'Check balance, equilibrium and policy limits every period (slower)' }) as never,
   handler: async (args) => {
-    const { dir, results } = await runCalibration(args.targets, await loadHighsSolver(), args.out);
+    const { dir, results } = await runCalibration(args.targets, await loadHighsSolver(), args.out, args.check);
     const checked = results.filter((r) => r.target.check);
     const ok = checked.filter((r) => r.ok).length;
     const reported = results.length - checked.length;
