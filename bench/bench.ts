@@ -5,8 +5,9 @@
  * 1. Engine. A full run (scenario + baseline, 120 months) of the shipped world (scenarios/world-2024.yaml
  *    with a Chinese licence scenario, 2025-01..2034-12) and of a synthetic world of the same size: layout
  *    build time, mean/p95 time per HiGHS solve and per period, time per full run, fixed-point iterations,
- *    memory. Shipped world: the full LP (default) beside the opt-in tier window (`market.tierWindow`,
- *    src/engine/windowSolver.ts), as a ratio.
+ *    the canonical selection's small LPs (src/engine/canonical.ts: how many, their share of the run),
+ *    memory. Then the shipped world solved cold every period beside the warm run: the time ratio and the
+ *    largest difference of their results (canonical prices and quantities make it ~0).
  * 2. Monte Carlo. Draws per second of the same scenario through the real study code (`runScenarioFile`),
  *    with 1 and 2 worker threads, a few draws each.
  * 3. Aggregation memory. Peak RSS and heap of `writeMonteCarloTables` over synthetic draw records of the
@@ -31,9 +32,6 @@ import { writeMonteCarloTables } from '../src/study/mcOutputs.js';
 import { runScenarioFile } from '../src/study/runScenario.js';
 
 const WORLD = fileURLToPath(new URL('../../scenarios/world-2024.yaml', import.meta.url));
-/** Tier window of the opt-in variant (grid steps per row; 32 steps of 2 % ≈ ±37 % around the price). */
-const WINDOW = 32;
-
 /** The bench scenario: the shipped world, 10 years monthly, China licensing magnets and Dy/Tb. */
 function benchScenario(dir: string, draws: number): string {
   const file = join(dir, `bench-licence-${draws}.yaml`);
@@ -77,14 +75,25 @@ interface Measure {
   readonly periodMs: number[];
   readonly runMs: number;
   readonly iterations: number[];
+  /** Time of each canonical-selection LP (cold, small). */
+  readonly canonicalMs: number[];
+  /** Periods whose optimal quantities left some price free (before the canonical rule). */
+  readonly degenerate: number;
   readonly rssMb: number;
   readonly heapMb: number;
 }
 
-/** Wraps a factory so that every period solve is timed. */
-function timed(factory: SolverFactory, sink: number[]): SolverFactory {
+/** Wraps a factory so that every period solve and every canonical-selection LP is timed. */
+function timed(factory: SolverFactory, sink: number[], canonical: number[]): SolverFactory {
   return {
-    oneShot: factory.oneShot,
+    oneShot: {
+      solve(lp) {
+        const t0 = performance.now();
+        const out = factory.oneShot.solve(lp);
+        canonical.push(performance.now() - t0);
+        return out;
+      },
+    },
     create(layout) {
       const inner: MarketSolver = factory.create(layout);
       return {
@@ -115,14 +124,17 @@ function measure(name: string, world: ModelInput, factory: SolverFactory): Measu
   const solveMs: number[] = [];
   const periodMs: number[] = [];
   const iterations: number[] = [];
+  const canonicalMs: number[] = [];
+  let degenerate = 0;
   const r0 = performance.now();
   let last = r0;
-  simulate(world, timed(factory, solveMs), {
+  simulate(world, timed(factory, solveMs, canonicalMs), {
     onPeriod: (_audit, result) => {
       const now = performance.now();
       periodMs.push(now - last);
       last = now;
       iterations.push(result.iterations);
+      if (result.freeDuals > 0) degenerate++;
     },
   });
   const runMs = performance.now() - r0;
@@ -137,6 +149,8 @@ function measure(name: string, world: ModelInput, factory: SolverFactory): Measu
     periodMs,
     runMs,
     iterations,
+    canonicalMs,
+    degenerate,
     rssMb: mem.rss / 2 ** 20,
     heapMb: mem.heapUsed / 2 ** 20,
   };
@@ -158,6 +172,9 @@ function engineTable(ms: Measure[]): void {
       'run s (both)': (m.runMs / 1000).toFixed(2),
       'FP iter mean': mean(m.iterations).toFixed(2),
       'FP iter max': Math.max(...m.iterations),
+      'periods with free prices': `${m.degenerate} of ${m.periodMs.length}`,
+      'canonical LPs': m.canonicalMs.length,
+      'canonical share of run': `${((100 * m.canonicalMs.reduce((a, b) => a + b, 0)) / m.runMs).toFixed(0)} %`,
       'RSS MB': m.rssMb.toFixed(0),
       'heap MB': m.heapMb.toFixed(0),
     })),
@@ -203,6 +220,38 @@ async function engineBench(dir: string, quick: boolean): Promise<void> {
     const [, a, b] = results;
     console.log(`ratio grid 5 % / grid 2 % (synthetic): run time ${(b.runMs / a.runMs).toFixed(2)}, mean solve ${(mean(b.solveMs) / mean(a.solveMs)).toFixed(2)}, LP columns ${(b.cols / a.cols).toFixed(2)}`);
   }
+  // The same world solved cold every period (a fresh model per solve, no basis carried over).
+  const w0 = performance.now();
+  const warm = simulate(shipped, factory);
+  const warmMs = performance.now() - w0;
+  const c0 = performance.now();
+  const cold = simulate(shipped, coldFactory(factory));
+  const coldMs = performance.now() - c0;
+  const d = divergence(warm, cold);
+  console.log(
+    `world-2024 solved cold every period / warm-started: run time ${(coldMs / warmMs).toFixed(2)}×; results differ by at most ` +
+      `${d.price.toExponential(1)} (prices) and ${d.consumption.toExponential(1)} (consumption), relative — path-independent (canonical prices and quantities)`,
+  );
+}
+
+/** A factory whose solvers keep no basis: every period LP is solved from scratch. */
+function coldFactory(base: SolverFactory): SolverFactory {
+  return {
+    oneShot: base.oneShot,
+    create(layout) {
+      return {
+        solve(lp) {
+          const fresh = base.create(layout);
+          try {
+            return fresh.solve(lp);
+          } finally {
+            fresh.dispose();
+          }
+        },
+        dispose() {},
+      };
+    },
+  };
 }
 
 // ------------------------------------------------------------------------------------------- Monte Carlo
