@@ -11,7 +11,7 @@ export { simulate, type SimulateOptions, type Simulation } from './api/simulate.
 export { runScenario, type RunScenarioOptions } from './api/run.js';
 export { readResults, type Results } from './api/results.js';
 export type { PairSummary, SummaryMeasure, SummaryRow } from './api/summary.js';
-export { checkBalance, checkEquilibrium, checkNonNegative, EquilibriumError, INVARIANT_TOLERANCE, type MarketAudit } from './engine/invariants.js';
+export { checkBalance, checkEquilibrium, checkNonNegative, checkWelfare, EquilibriumError, INVARIANT_TOLERANCE, type MarketAudit } from './engine/invariants.js';
 export { checkPolicyLimits } from './engine/oracle.js';
 export { ScenarioError, formatIssue, type Issue } from './scenario/issues.js';
 export { UsageError } from './errors.js';

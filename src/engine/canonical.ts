@@ -20,6 +20,14 @@
  * demand curve it is the top of that step — the price at which buyers still take the whole supply. The
  * weights carry a tiny fixed factor per row (1 + 10⁻³·frac(r·φ)) only to make exact ties impossible.
  *
+ * The pool and variety rows of products that keep their origin (layout.ts) take the opposite end: the
+ * lowest prices (minimise Σ w·y, with e_r ≥ −cap_r − y_r penalised alike). A producer price that no flow
+ * pins is then the netback of the producer's best outlet, and the price of an origin's goods at a
+ * destination that buys none is what the buyers there would pay for the first tonne — the value that
+ * goods arriving there (licensed shipments) fetch. The highest would be the supply price instead, which
+ * for a region that makes nothing is unbounded (capped only by the choke price) and made the fixed point
+ * of shipment values cycle between such caps.
+ *
  * How. The optimal dual set is {y : every column's reduced cost is consistent with its value in an
  * optimal primal x} (complementary slackness: the set is the same whichever optimal x is used): a column
  * strictly between its bounds needs a_j'y = c_j, one at its lower bound a_j'y ≤ c_j, one at its upper
@@ -42,8 +50,8 @@
 import type { LpLayout } from './layout.js';
 import type { OneShotLp, PeriodLp, SmallLp } from './solver.js';
 
-/** Penalty slope above a row's cap (relative to its weight). */
-const ABOVE_CAP_PENALTY = 2;
+/** Penalty slope beyond a row's cap (relative to its weight). */
+const BEYOND_CAP_PENALTY = 2;
 /** Relative size of the per-row tie-breaking factor of the weights. */
 const TIE_BREAK = 1e-3;
 /** The golden ratio's fractional part: spreads the tie-breaking factors evenly over rows. */
@@ -85,7 +93,7 @@ export function canonicalDuals(
 ): { dual: Float64Array; stats: CanonicalStats } {
   const m = layout.numRows;
   const n = layout.numCols;
-  const N = layout.balanceRows;
+  const N = layout.marketRows;
   const { starts, indices, values } = layout;
   const status = new Uint8Array(n);
   for (let j = 0; j < n; j++) status[j] = columnStatus(x[j], lp.colUpper[j]);
@@ -160,7 +168,7 @@ function relaxableSideRows(layout: LpLayout, status: Uint8Array, free: readonly 
   const relaxed = new Uint8Array(layout.numRows);
   const { rowStarts, rowCols, rowVals } = layout;
   for (const i of free) {
-    if (i < layout.balanceRows) continue;
+    if (i < layout.marketRows) continue;
     let ok = true;
     for (let k = rowStarts[i]; k < rowStarts[i + 1] && ok; k++) {
       const s = status[rowCols[k]];
@@ -196,7 +204,7 @@ function assignRelaxedRents(layout: LpLayout, lp: PeriodLp, status: Uint8Array, 
 /** Side rows (quota, origin, shared capacity) with slack or not in force have a zero dual: marks them known. */
 function markSlackSideRows(layout: LpLayout, lp: PeriodLp, x: Float64Array, known: Uint8Array): void {
   const { rowStarts, rowCols, rowVals } = layout;
-  for (let i = layout.balanceRows; i < layout.numRows; i++) {
+  for (let i = layout.marketRows; i < layout.numRows; i++) {
     const upper = lp.rowUpper[i];
     let activity = 0;
     let size = 0;
@@ -212,10 +220,10 @@ function markSlackSideRows(layout: LpLayout, lp: PeriodLp, x: Float64Array, know
 
 /**
  * The selection LP over the free duals that are left (columns 0..k−1; then one excess column e_r per
- * free balance row), minimising −Σ w·y + M·Σ w·e. Each LP column that touches a free dual, is not fixed
+ * free market row), minimising −Σ w·y + M·Σ w·e. Each LP column that touches a free dual, is not fixed
  * and touches no relaxed row gives its reduced-cost condition (known duals moved to the right): a bound
  * on the dual when it is the only free one, a row otherwise. One cap row y_r − e_r ≤ cap_r per free
- * balance row.
+ * market row.
  */
 function selectionLp(
   layout: LpLayout,
@@ -226,8 +234,7 @@ function selectionLp(
   relaxed: Uint8Array,
   free: readonly number[],
 ): SmallLp {
-  const N = layout.balanceRows;
-  const P = layout.products;
+  const N = layout.marketRows;
   const pos = new Map<number, number>();
   free.forEach((i, k) => pos.set(i, k));
   const balanceFree = free.filter((i) => i < N);
@@ -279,16 +286,25 @@ function selectionLp(
     }
   balanceFree.forEach((r, t) => {
     const c = pos.get(r)!;
-    const p = r % P;
+    const p = layout.rowProduct[r];
     const w = (1 + TIE_BREAK * ((r * PHI) % 1)) / Math.max(1e-9, layout.referencePrice[p]);
-    colCost[c] = -w;
     const e = k + t;
-    colCost[e] = ABOVE_CAP_PENALTY * w;
+    colCost[e] = BEYOND_CAP_PENALTY * w;
     colUpper[e] = Infinity;
     const row = rowLower.length;
-    entries.push([row, c, 1], [row, e, -1]);
-    rowLower.push(-Infinity);
-    rowUpper.push(layout.chokeMax[p]);
+    if (r < layout.balanceRows) {
+      // Users' prices: the highest, y_r − e_r ≤ cap.
+      colCost[c] = -w;
+      entries.push([row, c, 1], [row, e, -1]);
+      rowLower.push(-Infinity);
+      rowUpper.push(layout.chokeMax[p]);
+    } else {
+      // Producer and landed prices: the lowest, y_r + e_r ≥ −cap.
+      colCost[c] = w;
+      entries.push([row, c, 1], [row, e, 1]);
+      rowLower.push(-layout.chokeMax[p]);
+      rowUpper.push(Infinity);
+    }
   });
   return toCsc(numCols, rowLower, rowUpper, entries, colCost, colLower, colUpper);
 }
@@ -388,7 +404,7 @@ export function canonicalPrimal(
       const j = layout.rowCols[t];
       if (freeCol[j] < 0) fixedPart += layout.rowVals[t] * value[j];
     }
-    const tight = i >= layout.balanceRows && dual[i] < -1e-9 * Math.max(1, Math.abs(lp.rowUpper[i]));
+    const tight = i >= layout.marketRows && dual[i] < -1e-9 * Math.max(1, Math.abs(lp.rowUpper[i]));
     rowLower[k] = (tight ? lp.rowUpper[i] : lp.rowLower[i]) - fixedPart;
     rowUpper[k] = lp.rowUpper[i] - fixedPart;
   });

@@ -18,6 +18,11 @@
  *   that in the long run demand responds with ε_LR in total (the short-run response is in the curve
  *   itself). The target is capped at MAX_STRUCTURAL.
  * - Licensed shipments move along the pipeline ring and arrive the delay in force when they left later.
+ * - Qualification: a link whose buyers want new volume (they buy some, or would at no premium) makes
+ *   1/leadTime of progress each period and its premium falls with it; when progress is complete the
+ *   link's volume is established. A link that stops being wanted starts over. A link carrying less than
+ *   its established level loses 1/leadTime of the gap each period (old suppliers lapse).
+ * - Contracts: the contract price closes 1/lag of its gap to spot each period (report.ts computes it).
  */
 import type { ModelInput, PeriodResult } from '../model/types.js';
 import type { LpLayout } from './layout.js';
@@ -45,7 +50,9 @@ export function advanceState(
     stock: Float64Array.from(res.stock),
     strategic: Float64Array.from(res.strategicStock),
     ...inv,
-    lastPrice: Float64Array.from(res.price),
+    lastPrice: Float64Array.from(summary.rowPrice),
+    ...advanceQualification(input, layout, state, summary),
+    contractPrice: Float64Array.from(summary.contractPrice),
     ...cap,
     ...dem,
     transitRing: advanceTransit(state.transitRing, t, summary.shipments, summary.shipDelay, ringSizes(input, layout).transitSlots),
@@ -128,6 +135,29 @@ function advanceDemand(input: ModelInput, state: RunState, price: Float64Array, 
     structural[s] = state.structural[s] + a * (target - state.structural[s]);
   });
   return { structural, smoothedPrice };
+}
+
+/** Established levels and qualification progress of the links of products that must qualify (see the module comment). */
+function advanceQualification(input: ModelInput, layout: LpLayout, state: RunState, summary: PeriodSummary): { established: Float64Array; qualifying: Float64Array } {
+  const established = Float64Array.from(state.established);
+  const qualifying = Float64Array.from(state.qualifying);
+  const R = layout.regions;
+  for (let l = 0; l < established.length; l++) {
+    if (layout.freshCol[l] < 0) continue;
+    const lead = Math.max(1, input.products[Math.floor(l / (R * R))].qualification!.leadTimePeriods);
+    const flow = summary.legalFlow[l];
+    const e = Number.isFinite(established[l]) ? established[l] : flow;
+    if (summary.wantsNewVolume[l]) {
+      qualifying[l] = Math.min(1, qualifying[l] + 1 / lead);
+      if (qualifying[l] >= 1 - 1e-12) {
+        established[l] = Math.max(e, flow);
+        qualifying[l] = 0;
+        continue;
+      }
+    } else qualifying[l] = 0;
+    established[l] = flow < e ? e + (flow - e) / lead : e;
+  }
+  return { established, qualifying };
 }
 
 /** Empties the slot that arrived in period t and books the shipments leaving in t for t + their delay. */

@@ -8,6 +8,7 @@ export {
   checkBalance,
   checkEquilibrium,
   checkNonNegative,
+  checkWelfare,
   EquilibriumError,
   INVARIANT_TOLERANCE,
   type MarketAudit,

@@ -17,8 +17,9 @@
  *   It also checks that the wedges τ·p̂_o match the final prices within the fixed-point tolerance.
  */
 import type { ModelInput, PeriodResult } from '../model/types.js';
-import { COL, COL_NAMES, splitLink, type LpLayout } from './layout.js';
-import { plantSubsidy, type MarketOutcome, type MarketSetup } from './market.js';
+import { COL, COL_NAMES, outputRow, type LpLayout } from './layout.js';
+import { plantSubsidy, priceLevel, qualificationPremium, type MarketOutcome, type MarketSetup } from './market.js';
+import { WELFARE_TERMS } from './welfare.js';
 
 /** Everything needed to audit one cleared period. */
 export interface MarketAudit {
@@ -98,7 +99,10 @@ export function checkNonNegative(result: PeriodResult, audit?: MarketAudit, tole
       else if (a[i] < -tolerance * Math.max(1, maxAbs(a))) out.push(`${name}[${i}] = ${a[i]} < 0`);
     }
   }
-  for (let i = 0; i < result.price.length; i++) if (!Number.isFinite(result.price[i])) out.push(`price[${i}] = ${result.price[i]} is not finite`);
+  for (const name of ['price', 'producerPrice', 'averagePrice', 'landedPrice', 'welfareUsd'] as const) {
+    const a = result[name];
+    for (let i = 0; i < a.length; i++) if (!Number.isFinite(a[i])) out.push(`${name}[${i}] = ${a[i]} is not finite`);
+  }
   if (!Number.isInteger(result.iterations) || result.iterations < 1) out.push(`iterations = ${result.iterations}`);
   for (let i = 0; i < result.activity.length; i++)
     if (result.activity[i] > result.capacity[i] + tolerance * Math.max(1, result.capacity[i]))
@@ -130,7 +134,7 @@ export function checkEquilibrium(input: ModelInput, audit: MarketAudit, toleranc
   const price = outcome.price;
   const x = outcome.colValue;
   const ub = outcome.lp.colUpper;
-  const N = layout.balanceRows;
+  const N = layout.marketRows;
   const cost = economicCosts(input, layout, setup, outcome.wedgePrice);
   // Surplus of a column = value of what it delivers at the reported prices − its economic cost.
   const surplus = new Float64Array(layout.numCols);
@@ -182,23 +186,36 @@ export function checkEquilibrium(input: ModelInput, audit: MarketAudit, toleranc
   return out;
 }
 
+/**
+ * Welfare adds up: the regions' welfare terms sum to −objective + Σ choke × critical requirement + tariff
+ * and tax revenue − subsidies (engine/welfare.ts). Money is neither created nor lost in the accounts.
+ */
+export function checkWelfare(result: PeriodResult, tolerance = INVARIANT_TOLERANCE): string[] {
+  let total = 0;
+  let size = Math.abs(result.objectiveUsd);
+  for (let i = 0; i < result.welfareUsd.length; i++) {
+    total += result.welfareUsd[i];
+    size += Math.abs(result.welfareUsd[i]);
+  }
+  if (Math.abs(total - result.welfareIdentityUsd) <= tolerance * Math.max(1, size)) return [];
+  return [`welfare: the ${WELFARE_TERMS.length} terms over all regions sum to ${total} USD, not the ${result.welfareIdentityUsd} USD the period's LP implies`];
+}
+
 /** The fixed point: wedges and floor subsidies were computed from prices within tolerance of the final ones. */
 function checkWedges(input: ModelInput, audit: MarketAudit): string[] {
   const { layout, setup, outcome } = audit;
   const out: string[] = [];
-  const R = layout.regions;
-  const P = layout.products;
   const tol = input.market.fixedPointTolerance * (1 + 1e-9);
-  const rel = (rp: number) => {
-    const a = outcome.price[rp];
-    const b = outcome.wedgePrice[rp];
-    const scale = Math.max(Math.abs(a), Math.abs(b), 1e-3 * input.products[rp % P].referencePrice, 1e-12);
+  const rel = (row: number) => {
+    const a = outcome.price[row];
+    const b = outcome.wedgePrice[row];
+    const scale = Math.max(Math.abs(a), Math.abs(b), 1e-3 * input.products[layout.rowProduct[row]].referencePrice, 1e-12);
     return Math.abs(a - b) / scale;
   };
   const extra = input.dynamics.leakage.extraCostShare;
   for (let j = 0; j < layout.numCols; j++) {
     const kind = layout.colKind[j];
-    if ((kind !== COL.trade && kind !== COL.leak && kind !== COL.ship) || outcome.lp.colUpper[j] <= 0) continue;
+    if ((kind !== COL.trade && kind !== COL.leak && kind !== COL.ship && kind !== COL.fresh) || outcome.lp.colUpper[j] <= 0) continue;
     const l = layout.colRef[j];
     const tau = setup.controls.adValorem[l] + (kind === COL.leak ? extra : 0);
     const rp = layout.linkFromRow[l];
@@ -208,15 +225,19 @@ function checkWedges(input: ModelInput, audit: MarketAudit): string[] {
     if (kind === COL.ship && rel(to) > tol)
       out.push(`${describeColumn(layout, j)}: valued at a destination price ${outcome.wedgePrice[to]} that differs from the final ${outcome.price[to]} by more than the fixed-point tolerance`);
   }
-  for (let rp = 0; rp < layout.balanceRows; rp++)
-    if (setup.controls.hasFloor[rp] && rel(rp) > tol)
-      out.push(`price floor ${label(input, rp)}: subsidy set from price ${outcome.wedgePrice[rp]}, final price ${outcome.price[rp]}`);
+  for (let rp = 0; rp < layout.balanceRows; rp++) {
+    const row = outputRow(layout, rp);
+    if (setup.controls.hasFloor[rp] && rel(row) > tol)
+      out.push(`price floor ${label(input, rp)}: subsidy set from price ${outcome.wedgePrice[row]}, final price ${outcome.price[row]}`);
+  }
   return out;
 }
 
-/** Economic cost (USD/kg) of every column, recomputed from the world, the controls and the wedge prices. */
+/**
+ * Economic cost (USD/kg) of every column, recomputed from the world, the controls, the wedge prices and
+ * the previous period's prices (switching costs and qualification premiums are set from them).
+ */
 function economicCosts(input: ModelInput, layout: LpLayout, setup: MarketSetup, wedgePrice: Float64Array): Float64Array {
-  const R = layout.regions;
   const P = layout.products;
   const c = setup.controls;
   const cost = new Float64Array(layout.numCols);
@@ -225,19 +246,23 @@ function economicCosts(input: ModelInput, layout: LpLayout, setup: MarketSetup, 
     switch (layout.colKind[j]) {
       case COL.band: {
         const plant = input.plants[ref];
-        cost[j] = plant.bands[layout.colSub[j]].unitCost - plantSubsidy(plant.region, plant.outputs, P, c, wedgePrice);
+        cost[j] = plant.bands[layout.colSub[j]].unitCost - plantSubsidy(layout, plant.region, plant.outputs, c, wedgePrice);
         break;
       }
       case COL.trade:
       case COL.leak:
-      case COL.ship: {
-        const [p, o, d] = splitLink(R, ref);
-        const po = Math.max(0, wedgePrice[o * P + p]);
+      case COL.ship:
+      case COL.fresh: {
+        const po = Math.max(0, wedgePrice[layout.linkFromRow[ref]]);
         cost[j] = Math.max(0, input.transportCost[ref]) + c.adValorem[ref] * po;
         if (layout.colKind[j] === COL.leak) cost[j] += input.dynamics.leakage.extraCostShare * po;
-        if (layout.colKind[j] === COL.ship) cost[j] -= wedgePrice[d * P + p];
+        if (layout.colKind[j] === COL.ship) cost[j] -= wedgePrice[layout.linkToRow[ref]];
+        if (layout.colKind[j] === COL.fresh) cost[j] += qualificationPremium(input, layout, ref, setup);
         break;
       }
+      case COL.mix:
+        cost[j] = layout.mixFriction[j] * priceLevel(layout, ref, setup.lastPrice);
+        break;
       case COL.tier:
         cost[j] = -layout.tierWtp[j];
         break;
@@ -276,7 +301,7 @@ function rowEntries(layout: LpLayout): Map<number, [number, number][]> {
   for (let j = 0; j < layout.numCols; j++)
     for (let e = layout.starts[j]; e < layout.starts[j + 1]; e++) {
       const row = layout.indices[e];
-      if (row < layout.balanceRows) continue;
+      if (row < layout.marketRows) continue;
       let list = out.get(row);
       if (!list) out.set(row, (list = []));
       list.push([j, layout.values[e]]);
@@ -307,6 +332,7 @@ export function describeColumn(layout: LpLayout, j: number): string {
     case COL.trade:
     case COL.leak:
     case COL.ship:
+    case COL.fresh:
       return `${kind} of product ${Math.floor(ref / (R * R))} from region ${Math.floor(ref / R) % R} to ${ref % R}`;
     case COL.tier:
       return `demand tier ${layout.colSub[j]} (WTP ${layout.tierWtp[j]}) of region ${Math.floor(ref / P)} product ${ref % P}`;
@@ -331,6 +357,10 @@ function explain(layout: LpLayout, j: number): string {
       return 'surplus = willingness to pay − price';
     case COL.backstop:
       return 'surplus = price − choke price';
+    case COL.fresh:
+      return 'surplus = p_d − p_o − transport − τ·p_o − qualification premium (new volume)';
+    case COL.mix:
+      return 'surplus = composite price − Σ variety prices × mix − switching cost';
     default:
       return 'surplus = value − cost';
   }

@@ -41,10 +41,34 @@
  *   products that cannot be disposed of; dispose: at `disposalCost` otherwise). It keeps the LP feasible.
  * - build: strategic purchases under a `stockpile_build` policy, −1, WTP = the product's highest choke.
  *
+ * Products with an elasticity of substitution between origins (Armington; armington.ts) are laid out
+ * per origin: a **pool row** per producing region (its plants' output: its dual is the producer price),
+ * a **variety row** per origin and destination (origin o's goods at d: its dual is their landed price),
+ * and **mix columns** at each destination that turn origin varieties into the composite the balance row
+ * supplies to users, 1 t for 1 t, at a switching cost. Trade, leak, licensed-shipment and new-volume
+ * columns of such products run from a pool row to a variety row, so imports cannot be re-exported (no
+ * rules of origin are needed) and a destination's buyers do not treat origins as one good. Equality
+ * rows — balance, pool, variety — are rows 0 … marketRows − 1; quota, origin and shared rows follow.
+ * - fresh: the new-volume column of a link whose product must qualify (ProductDef.qualification): volume
+ *   above the link's established level pays a premium on the origin price (engine/policies finalise the
+ *   split of the link's legal cap between trade and fresh).
+ * - mix: one recipe of a destination's composite (armington.ts): −u_o in each origin's variety (or the
+ *   home pool), +1 in the destination's balance row; its cost is friction × the composite's price level.
+ *
  * Policies are taken with their link selections normalised (`normaliseSelection`): an export-side
  * policy (ban, quota, licence, export tax) never has one of its own origins as a destination.
  */
+import { mixesOf } from './armington.js';
 import type { ModelInput, PolicyInput } from '../model/types.js';
+
+/**
+ * Each destination's benchmark mix of a product that keeps its origin, and the preference weights that
+ * make it the buyers' choice at the reference prices (benchmark.ts); layout (p·R + d)·R + o.
+ */
+export interface ArmingtonBenchmark {
+  readonly shares: Float64Array;
+  readonly weights: Float64Array;
+}
 
 /** Column kinds of the period LP. */
 export const COL = {
@@ -57,12 +81,14 @@ export const COL = {
   hold: 6,
   dispose: 7,
   build: 8,
+  mix: 9,
+  fresh: 10,
 } as const;
 /** One of the `COL` values. */
 export type ColKind = (typeof COL)[keyof typeof COL];
 
 /** Names of the column kinds, for messages. */
-export const COL_NAMES = ['band', 'trade', 'leak', 'ship', 'tier', 'backstop', 'hold', 'dispose', 'build'] as const;
+export const COL_NAMES = ['band', 'trade', 'leak', 'ship', 'tier', 'backstop', 'hold', 'dispose', 'build', 'mix', 'fresh'] as const;
 
 /** Top of the price grid when a product has no demand anywhere: this multiple of its reference price. */
 export const DEFAULT_TOP_MULTIPLE = 10;
@@ -75,7 +101,19 @@ export interface LpLayout {
   readonly products: number;
   /** Balance rows = regions × products. */
   readonly balanceRows: number;
+  /** Equality rows (balance, pool, variety): rows 0 … marketRows − 1; their duals are prices. */
+  readonly marketRows: number;
   readonly numRows: number;
+  /** Product of each market row. */
+  readonly rowProduct: Int32Array;
+  /** Region of each market row (a variety row's destination). */
+  readonly rowRegion: Int32Array;
+  /** Whether each product is differentiated by origin (has an elasticity of substitution). */
+  readonly differentiated: Uint8Array;
+  /** Pool row of each region × product (a producer's own output of a differentiated product), −1 when none. */
+  readonly poolRow: Int32Array;
+  /** Variety row of each link (origin o's goods at destination d, differentiated products), −1 when none. */
+  readonly varietyRow: Int32Array;
   readonly numCols: number;
   /** Kind of each column (`COL`). */
   readonly colKind: Uint8Array;
@@ -101,6 +139,10 @@ export interface LpLayout {
   readonly tradeCol: Int32Array;
   readonly leakCol: Int32Array;
   readonly shipCol: Int32Array;
+  /** New-volume column of each link whose product must qualify, −1 when none. */
+  readonly freshCol: Int32Array;
+  /** Switching cost per tonne of each mix column, as a multiple of the composite's price level (0 elsewhere). */
+  readonly mixFriction: Float64Array;
   /** Longest licensing delay of any policy (periods): how far ahead the pipeline must reach. */
   readonly maxShipDelay: number;
   /** Tier columns of region×product rp are tierStart[rp] .. tierStart[rp] + tierCount[rp] − 1. */
@@ -139,6 +181,8 @@ export interface LpLayout {
    */
   readonly originRowOf: Int32Array;
   readonly originRowStart: number;
+  /** The link of each origin row (index − originRowStart): the inverse of originRowOf. */
+  readonly originRowLink: Int32Array;
   /**
    * Shared-capacity rows: row sharedRowStart + k caps the summed activity of plant sharedPrimary[k] and
    * of the plants that run alternative recipes on its lines (PlantDef.sharesCapacityOf) at that plant's
@@ -151,9 +195,14 @@ export interface LpLayout {
   /** Initial commercial and strategic stocks (t) of each region × product. */
   readonly initialStock: Float64Array;
   readonly initialStrategic: Float64Array;
-  /** Trade, leak and ship columns, ascending: the only columns whose cost depends on prices. */
+  /** Trade, leak, ship and fresh columns, ascending: with the mix columns, those whose cost depends on prices. */
   readonly linkCols: Int32Array;
-  /** Balance row of each link's origin (o·P + p) and destination (d·P + p): the hot path's link decoding. */
+  /** Mix columns, ascending. */
+  readonly mixCols: Int32Array;
+  /**
+   * The market row a link's goods leave (the origin's balance row, or its pool row) and reach (the
+   * destination's balance row, or the origin's variety row there): the hot path's link decoding.
+   */
   readonly linkFromRow: Int32Array;
   readonly linkToRow: Int32Array;
 }
@@ -161,6 +210,11 @@ export interface LpLayout {
 /** Link index of product p from o to d (types.ts layout). */
 export function linkIndex(R: number, p: number, o: number, d: number): number {
   return (p * R + o) * R + d;
+}
+
+/** The row a plant's output of region × product `rp` goes to: its pool row, or the balance row. */
+export function outputRow(layout: { readonly poolRow: Int32Array }, rp: number): number {
+  return layout.poolRow[rp] >= 0 ? layout.poolRow[rp] : rp;
 }
 
 /** [product, origin, destination] of a link index. */
@@ -288,11 +342,62 @@ class SideRows {
   }
 }
 
-function linkEntries(P: number, p: number, o: number, d: number): Map<number, number> {
-  return new Map([
-    [o * P + p, -1],
-    [d * P + p, 1],
-  ]);
+/** Rows where someone consumes, may hold stock, uses the product as a plant input, or imports it under a restriction. */
+function holdingRows(input: ModelInput, policies: readonly PolicyInput[]): Uint8Array {
+  const P = input.products.length;
+  const holds = new Uint8Array(input.regions.length * P);
+  for (const s of input.stocks) holds[s.region * P + s.product] = 1;
+  for (const dem of input.demands) holds[dem.region * P + dem.product] = 1;
+  for (const plant of input.plants) for (const inp of plant.inputs) holds[plant.region * P + inp.product] = 1;
+  for (const pol of policies) if (isRestrictiveLinkPolicy(pol)) for (const d of pol.to) for (const p of pol.products) holds[d * P + p] = 1;
+  return holds;
+}
+
+/** The market rows: balance rows, then a pool row per producer and a variety row per origin × destination of each differentiated product. */
+interface Markets {
+  readonly differentiated: Uint8Array;
+  readonly poolRow: Int32Array;
+  readonly varietyRow: Int32Array;
+  readonly marketRows: number;
+  readonly rowProduct: Int32Array;
+  readonly rowRegion: Int32Array;
+  /** Region × product rows that receive supply: holding rows, and the producers of differentiated products. */
+  readonly receives: Uint8Array;
+}
+
+function layMarkets(input: ModelInput, holds: Uint8Array, benchmark: ArmingtonBenchmark | null): Markets {
+  const R = input.regions.length;
+  const P = input.products.length;
+  const N = R * P;
+  const differentiated = Uint8Array.from(input.products, (p) => (p.substitution != null && benchmark ? 1 : 0));
+  const poolRow = new Int32Array(N).fill(-1);
+  const varietyRow = new Int32Array(P * R * R).fill(-1);
+  const rowProduct: number[] = Array.from({ length: N }, (_, rp) => rp % P);
+  const rowRegion: number[] = Array.from({ length: N }, (_, rp) => Math.floor(rp / P));
+  const makes = new Uint8Array(N);
+  for (const plant of input.plants) for (const o of plant.outputs) if (o.perUnit > 0) makes[plant.region * P + o.product] = 1;
+  const receives = Uint8Array.from(holds);
+  for (let rp = 0; rp < N; rp++) {
+    if (!differentiated[rp % P] || !makes[rp]) continue;
+    poolRow[rp] = rowProduct.length;
+    rowProduct.push(rp % P);
+    rowRegion.push(Math.floor(rp / P));
+    receives[rp] = 1; // a producer absorbs its own unsold output through its home composite
+  }
+  for (let p = 0; p < P; p++) {
+    if (!differentiated[p]) continue;
+    for (let o = 0; o < R; o++)
+      for (let d = 0; d < R; d++) {
+        if (o === d || poolRow[o * P + p] < 0 || !receives[d * P + p]) continue;
+        varietyRow[linkIndex(R, p, o, d)] = rowProduct.length;
+        rowProduct.push(p);
+        rowRegion.push(d);
+      }
+  }
+  return {
+    differentiated, poolRow, varietyRow, marketRows: rowProduct.length,
+    rowProduct: Int32Array.from(rowProduct), rowRegion: Int32Array.from(rowRegion), receives,
+  };
 }
 
 /** Highest choke price per product and per region × product. */
@@ -309,15 +414,18 @@ function chokePrices(input: ModelInput): { chokeMax: Float64Array; chokeRp: Floa
   return { chokeMax, chokeRp };
 }
 
-/** 1. Plant bands: +perUnit in each output row, −perUnit in each input row, at the band's unit cost. */
-function layPlantBands(input: ModelInput, cols: Columns): Int32Array {
+/**
+ * 1. Plant bands: +perUnit in each output row (the pool row of a differentiated product), −perUnit in
+ * each input row (the balance row: plants use the composite), at the band's unit cost.
+ */
+function layPlantBands(input: ModelInput, markets: Markets, cols: Columns): Int32Array {
   const P = input.products.length;
   const plantBandStart = new Int32Array(input.plants.length + 1);
   input.plants.forEach((plant, i) => {
     plantBandStart[i] = cols.count;
     const entries = new Map<number, number>();
     const add = (rp: number, v: number) => entries.set(rp, (entries.get(rp) ?? 0) + v);
-    for (const o of plant.outputs) add(plant.region * P + o.product, o.perUnit);
+    for (const o of plant.outputs) add(outputRow(markets, plant.region * P + o.product), o.perUnit);
     for (const inp of plant.inputs) add(plant.region * P + inp.product, -inp.perUnit);
     plant.bands.forEach((band, k) => cols.push(COL.band, i, k, band.unitCost, entries));
   });
@@ -325,19 +433,51 @@ function layPlantBands(input: ModelInput, cols: Columns): Int32Array {
   return plantBandStart;
 }
 
-/** 2. Trade on every link, and the leak and delayed-shipment routes of links that some policy caps. */
-function layLinks(input: ModelInput, policies: readonly PolicyInput[], cols: Columns): { tradeCol: Int32Array; leakCol: Int32Array; shipCol: Int32Array; maxShipDelay: number } {
+/**
+ * The rows each link runs between: a homogeneous product's from the origin's balance row to the
+ * destination's; a differentiated product's from the origin's pool row to its variety row at the
+ * destination (−1 where there is no such link: the origin makes none, or the destination takes none).
+ */
+function linkRows(input: ModelInput, markets: Markets): { linkFromRow: Int32Array; linkToRow: Int32Array } {
   const R = input.regions.length;
   const P = input.products.length;
   const L = P * R * R;
+  const linkFromRow = new Int32Array(L).fill(-1);
+  const linkToRow = new Int32Array(L).fill(-1);
+  for (let l = 0; l < L; l++) {
+    const [p, o, d] = splitLink(R, l);
+    if (o === d) continue;
+    if (!markets.differentiated[p]) {
+      linkFromRow[l] = o * P + p;
+      linkToRow[l] = d * P + p;
+    } else if (markets.varietyRow[l] >= 0) {
+      linkFromRow[l] = markets.poolRow[o * P + p];
+      linkToRow[l] = markets.varietyRow[l];
+    }
+  }
+  return { linkFromRow, linkToRow };
+}
+
+/**
+ * 2. Trade on every link, the leak and delayed-shipment routes of links that some policy caps, and the
+ * new-volume route of links whose product must qualify.
+ */
+function layLinks(
+  input: ModelInput,
+  policies: readonly PolicyInput[],
+  rows: { linkFromRow: Int32Array; linkToRow: Int32Array },
+  cols: Columns,
+): { tradeCol: Int32Array; leakCol: Int32Array; shipCol: Int32Array; freshCol: Int32Array; maxShipDelay: number } {
+  const R = input.regions.length;
+  const L = input.products.length * R * R;
   const tradeCol = new Int32Array(L).fill(-1);
   const leakCol = new Int32Array(L).fill(-1);
   const shipCol = new Int32Array(L).fill(-1);
+  const freshCol = new Int32Array(L).fill(-1);
   const transport = (l: number) => Math.max(0, input.transportCost[l] ?? 0);
-  for (let l = 0; l < L; l++) {
-    const [p, o, d] = splitLink(R, l);
-    if (o !== d) tradeCol[l] = cols.push(COL.trade, l, 0, transport(l), linkEntries(P, p, o, d));
-  }
+  const entries = (l: number) => new Map([[rows.linkFromRow[l], -1], [rows.linkToRow[l], 1]]);
+  const exists = (l: number) => rows.linkFromRow[l] >= 0;
+  for (let l = 0; l < L; l++) if (exists(l)) tradeCol[l] = cols.push(COL.trade, l, 0, transport(l), entries(l));
   const leaky = new Uint8Array(L);
   const delayed = new Uint8Array(L);
   let maxShipDelay = 0;
@@ -349,17 +489,14 @@ function layLinks(input: ModelInput, policies: readonly PolicyInput[], cols: Col
       maxShipDelay = Math.max(maxShipDelay, Math.round(pol.delay));
     }
   }
+  for (let l = 0; l < L; l++) if (leaky[l] && exists(l)) leakCol[l] = cols.push(COL.leak, l, 0, transport(l), entries(l));
+  for (let l = 0; l < L; l++)
+    if (delayed[l] && exists(l)) shipCol[l] = cols.push(COL.ship, l, 0, transport(l), new Map([[rows.linkFromRow[l], -1]]));
   for (let l = 0; l < L; l++) {
-    if (!leaky[l]) continue;
-    const [p, o, d] = splitLink(R, l);
-    leakCol[l] = cols.push(COL.leak, l, 0, transport(l), linkEntries(P, p, o, d));
+    const [p] = splitLink(R, l);
+    if (exists(l) && input.products[p].qualification) freshCol[l] = cols.push(COL.fresh, l, 0, transport(l), entries(l));
   }
-  for (let l = 0; l < L; l++) {
-    if (!delayed[l]) continue;
-    const [p, o] = splitLink(R, l);
-    shipCol[l] = cols.push(COL.ship, l, 0, transport(l), new Map([[o * P + p, -1]]));
-  }
-  return { tradeCol, leakCol, shipCol, maxShipDelay };
+  return { tradeCol, leakCol, shipCol, freshCol, maxShipDelay };
 }
 
 /** Stock definitions summed per region × product. */
@@ -382,15 +519,9 @@ function stockTables(input: ModelInput): { coverage: Float64Array; initialStock:
  * 3. Demand-and-holding tiers on each product's price grid, for every row where someone consumes, may
  * hold stock, uses the product as a plant input, or imports it under a restriction (and may hoard).
  */
-function layTiers(input: ModelInput, policies: readonly PolicyInput[], chokeMax: Float64Array, chokeRp: Float64Array, cols: Columns) {
+function layTiers(input: ModelInput, holds: Uint8Array, chokeMax: Float64Array, chokeRp: Float64Array, cols: Columns) {
   const P = input.products.length;
   const N = input.regions.length * P;
-  const holds = new Uint8Array(N);
-  for (const s of input.stocks) holds[s.region * P + s.product] = 1;
-  for (const dem of input.demands) holds[dem.region * P + dem.product] = 1;
-  for (const plant of input.plants) for (const inp of plant.inputs) holds[plant.region * P + inp.product] = 1;
-  for (const pol of policies) if (isRestrictiveLinkPolicy(pol)) for (const d of pol.to) for (const p of pol.products) holds[d * P + p] = 1;
-
   const tierStart = new Int32Array(N);
   const tierCount = new Int32Array(N);
   const gridTop = new Float64Array(N);
@@ -436,8 +567,12 @@ function layDemand(input: ModelInput, tierCount: Int32Array, cols: Columns) {
   return { shapeStart, shapeDrop: Float64Array.from(shapes), defsStart, defsOf, backstopCol };
 }
 
-/** 5. Surplus sinks (hold or dispose) of every balance row; 6. strategic build columns. */
-function laySinksAndBuilds(input: ModelInput, policies: readonly PolicyInput[], chokeMax: Float64Array, cols: Columns) {
+/**
+ * 5. Surplus sinks (hold or dispose) of every balance row, and disposal at the pool rows of disposable
+ * differentiated products (a non-disposable one's unsold output goes home through a mix and is held
+ * there); 6. strategic build columns.
+ */
+function laySinksAndBuilds(input: ModelInput, policies: readonly PolicyInput[], markets: Markets, chokeMax: Float64Array, cols: Columns) {
   const P = input.products.length;
   const N = input.regions.length * P;
   const sinkCol = new Int32Array(N);
@@ -445,6 +580,10 @@ function laySinksAndBuilds(input: ModelInput, policies: readonly PolicyInput[], 
     const dc = input.products[rp % P].disposalCost;
     const one = new Map([[rp, -1]]);
     sinkCol[rp] = dc === null ? cols.push(COL.hold, rp, 0, 0, one) : cols.push(COL.dispose, rp, 0, dc, one);
+  }
+  for (let rp = 0; rp < N; rp++) {
+    const dc = input.products[rp % P].disposalCost;
+    if (markets.poolRow[rp] >= 0 && dc !== null) cols.push(COL.dispose, rp, 0, dc, new Map([[markets.poolRow[rp], -1]]));
   }
   const buildCol = new Int32Array(N).fill(-1);
   for (const pol of policies) {
@@ -455,25 +594,64 @@ function laySinksAndBuilds(input: ModelInput, policies: readonly PolicyInput[], 
   return { sinkCol, buildCol };
 }
 
-/** 7. Quota rows: +1 on the trade and shipment columns of the quota's links. */
-function layQuotaRows(R: number, policies: readonly PolicyInput[], tradeCol: Int32Array, shipCol: Int32Array, side: SideRows): Int32Array {
+/**
+ * Mix columns of every destination of a differentiated product (armington.ts): one per recipe, over the
+ * product's origins in region order with the destination's benchmark shares. Returns each column's
+ * friction (a multiple of the composite's price level).
+ */
+function layMixes(input: ModelInput, markets: Markets, benchmark: ArmingtonBenchmark | null, cols: Columns): Map<number, number> {
+  const R = input.regions.length;
+  const P = input.products.length;
+  const friction = new Map<number, number>();
+  if (!benchmark) return friction;
+  const { shares, weights } = benchmark;
+  for (let p = 0; p < P; p++) {
+    if (!markets.differentiated[p]) continue;
+    const origins = Array.from({ length: R }, (_, o) => o).filter((o) => markets.poolRow[o * P + p] >= 0);
+    for (let d = 0; d < R; d++) {
+      const rp = d * P + p;
+      if (!markets.receives[rp] || origins.length === 0) continue;
+      const raw = origins.map((o) => Math.max(0, shares[(p * R + d) * R + o]));
+      const total = raw.reduce((a, b) => a + b, 0);
+      const s = raw.map((x) => (total > 0 ? x / total : 1 / origins.length));
+      const a = origins.map((o, i) => (weights[(p * R + d) * R + o] > 0 ? weights[(p * R + d) * R + o] : s[i]));
+      const supplyRow = (o: number) => (o === d ? markets.poolRow[rp] : markets.varietyRow[linkIndex(R, p, o, d)]);
+      mixesOf(s, a, input.products[p].substitution!).forEach((mix, k) => {
+        const entries = new Map<number, number>([[rp, 1]]);
+        mix.u.forEach((u, i) => {
+          if (u > 0) entries.set(supplyRow(origins[i]), -u);
+        });
+        friction.set(cols.push(COL.mix, rp, k, 0, entries), mix.friction);
+      });
+    }
+  }
+  return friction;
+}
+
+/** 7. Quota rows: +1 on the trade, new-volume and shipment columns of the quota's links. */
+function layQuotaRows(R: number, policies: readonly PolicyInput[], links: { tradeCol: Int32Array; shipCol: Int32Array; freshCol: Int32Array }, side: SideRows): Int32Array {
   const quotaRow = new Int32Array(policies.length).fill(-1);
   policies.forEach((pol, i) => {
     if (pol.type !== 'export_quota') return;
     const row = (quotaRow[i] = side.next());
     forEachSelectedLink(R, pol, (l) => {
-      side.add(tradeCol[l], row, 1);
-      side.add(shipCol[l], row, 1);
+      side.add(links.tradeCol[l], row, 1);
+      side.add(links.shipCol[l], row, 1);
+      side.add(links.freshCol[l], row, 1);
     });
   });
   return quotaRow;
 }
 
-/** 8. Origin rows: exports r→d of p (+1 on trade, leak, ship) ≤ production of p in r (−perUnit on bands). */
+/**
+ * 8. Origin rows of homogeneous products (a differentiated product's imports cannot be re-exported):
+ * exports r→d of p (+1 on trade, leak, ship, fresh) ≤ production of p in r (−perUnit on bands).
+ */
 function layOriginRows(
   input: ModelInput,
   policies: readonly PolicyInput[],
-  links: { tradeCol: Int32Array; leakCol: Int32Array; shipCol: Int32Array },
+  markets: Markets,
+  links: { tradeCol: Int32Array; leakCol: Int32Array; shipCol: Int32Array; freshCol: Int32Array },
   plantBandStart: Int32Array,
   side: SideRows,
 ): Int32Array {
@@ -484,7 +662,7 @@ function layOriginRows(
   for (const pol of policies)
     if (isRestrictiveLinkPolicy(pol))
       forEachThirdCountryLink(R, pol, (l) => {
-        if (originRowOf[l] < 0) originRowOf[l] = side.next();
+        if (originRowOf[l] < 0 && !markets.differentiated[splitLink(R, l)[0]] && links.tradeCol[l] >= 0) originRowOf[l] = side.next();
       });
   const producers: { plant: number; out: number }[][] = Array.from({ length: R * P }, () => []);
   input.plants.forEach((plant, i) => {
@@ -496,6 +674,7 @@ function layOriginRows(
     side.add(links.tradeCol[l], row, 1);
     side.add(links.leakCol[l], row, 1);
     side.add(links.shipCol[l], row, 1);
+    side.add(links.freshCol[l], row, 1);
     for (const { plant, out } of producers[r * P + p])
       for (let j = plantBandStart[plant]; j < plantBandStart[plant + 1]; j++) side.add(j, row, -out);
   });
@@ -524,6 +703,15 @@ function laySharedRows(input: ModelInput, plantBandStart: Int32Array, side: Side
     addPlant(i, row);
   });
   return { sharedRowStart, sharedPrimary: Int32Array.from(sharedPrimary) };
+}
+
+/** The link of each origin row. */
+function inverseOriginRows(originRowOf: Int32Array, start: number, end: number): Int32Array {
+  const out = new Int32Array(end - start).fill(-1);
+  originRowOf.forEach((row, l) => {
+    if (row >= 0) out[row - start] = l;
+  });
+  return out;
 }
 
 /** The CSC matrix: balance entries, then each column's side-row entries in row order. */
@@ -569,38 +757,54 @@ function transpose(numRows: number, starts: Int32Array, indices: Int32Array, val
   return { rowStarts, rowCols, rowVals };
 }
 
-/** Lays out the period LP of a run (see the module comment). Pure; called once per run. */
-export function buildLayout(input: ModelInput): LpLayout {
+/**
+ * Lays out the period LP of a run (see the module comment). Pure; called once per run. Products with
+ * `substitution` are laid out by origin only given their `benchmark` (benchmark.ts; `simulate` computes
+ * it); without one every product is laid out homogeneous.
+ */
+export function buildLayout(input: ModelInput, benchmark: ArmingtonBenchmark | null = null): LpLayout {
   const R = input.regions.length;
   const P = input.products.length;
   const N = R * P;
   const policies = [...input.worldPolicies, ...input.scenarioPolicies].map(normaliseSelection);
   const cols = new Columns();
   const { chokeMax, chokeRp } = chokePrices(input);
+  const holds = holdingRows(input, policies);
+  const markets = layMarkets(input, holds, benchmark);
+  const rows = linkRows(input, markets);
 
-  const plantBandStart = layPlantBands(input, cols);
-  const links = layLinks(input, policies, cols);
-  const tiers = layTiers(input, policies, chokeMax, chokeRp, cols);
+  const plantBandStart = layPlantBands(input, markets, cols);
+  const links = layLinks(input, policies, rows, cols);
+  const tiers = layTiers(input, holds, chokeMax, chokeRp, cols);
   const demand = layDemand(input, tiers.tierCount, cols);
-  const sinks = laySinksAndBuilds(input, policies, chokeMax, cols);
+  const sinks = laySinksAndBuilds(input, policies, markets, chokeMax, cols);
+  const friction = layMixes(input, markets, benchmark, cols);
 
-  const side = new SideRows(N);
-  const quotaRow = layQuotaRows(R, policies, links.tradeCol, links.shipCol, side);
+  const side = new SideRows(markets.marketRows);
+  const quotaRow = layQuotaRows(R, policies, links, side);
   const originRowStart = side.numRows;
-  const originRowOf = layOriginRows(input, policies, links, plantBandStart, side);
+  const originRowOf = layOriginRows(input, policies, markets, links, plantBandStart, side);
   const shared = laySharedRows(input, plantBandStart, side);
 
   const numRows = side.numRows;
   const matrix = assembleMatrix(cols, side);
   const linkCols: number[] = [];
+  const mixCols: number[] = [];
   cols.kind.forEach((kind, j) => {
-    if (kind === COL.trade || kind === COL.leak || kind === COL.ship) linkCols.push(j);
+    if (kind === COL.trade || kind === COL.leak || kind === COL.ship || kind === COL.fresh) linkCols.push(j);
+    if (kind === COL.mix) mixCols.push(j);
   });
   return {
     regions: R,
     products: P,
     balanceRows: N,
+    marketRows: markets.marketRows,
     numRows,
+    rowProduct: markets.rowProduct,
+    rowRegion: markets.rowRegion,
+    differentiated: markets.differentiated,
+    poolRow: markets.poolRow,
+    varietyRow: markets.varietyRow,
     numCols: cols.count,
     colKind: Uint8Array.from(cols.kind),
     colRef: Int32Array.from(cols.ref),
@@ -611,6 +815,7 @@ export function buildLayout(input: ModelInput): LpLayout {
     referencePrice: Float64Array.from(input.products, (p) => p.referencePrice),
     plantBandStart,
     ...links,
+    mixFriction: Float64Array.from({ length: cols.count }, (_, j) => friction.get(j) ?? 0),
     ...tiers,
     tierWtp: Float64Array.from(cols.kind, (kind, j) => (kind === COL.tier ? -cols.cost[j] : 0)),
     ...demand,
@@ -621,22 +826,11 @@ export function buildLayout(input: ModelInput): LpLayout {
     quotaRow,
     originRowOf,
     originRowStart,
+    originRowLink: inverseOriginRows(originRowOf, originRowStart, shared.sharedRowStart),
     ...shared,
     ...stockTables(input),
     linkCols: Int32Array.from(linkCols),
-    ...linkRows(R, P),
+    mixCols: Int32Array.from(mixCols),
+    ...rows,
   };
-}
-
-/** Origin and destination balance rows of every link. */
-function linkRows(R: number, P: number): { linkFromRow: Int32Array; linkToRow: Int32Array } {
-  const L = P * R * R;
-  const linkFromRow = new Int32Array(L);
-  const linkToRow = new Int32Array(L);
-  for (let l = 0; l < L; l++) {
-    const [p, o, d] = splitLink(R, l);
-    linkFromRow[l] = o * P + p;
-    linkToRow[l] = d * P + p;
-  }
-  return { linkFromRow, linkToRow };
 }

@@ -29,7 +29,7 @@
 import type { ModelInput } from '../model/types.js';
 import { canonicalDuals, canonicalPrimal } from './canonical.js';
 import { fillTiers, type HoldingCurve } from './curves.js';
-import { COL, type LpLayout } from './layout.js';
+import { COL, outputRow, type LpLayout } from './layout.js';
 import type { PeriodControls } from './policies/index.js';
 import type { MarketSolver, OneShotLp, PeriodLp } from './solver.js';
 /** Bounds of the secant slope: keeps a step between 1/51 and 2 times the plain substitution step. */
@@ -48,12 +48,23 @@ export interface MarketSetup {
   readonly stockBegin: Float64Array;
   /** Holding curve per region × product; all null makes stocks passive (they neither enter nor leave). */
   readonly holding: readonly (HoldingCurve | null)[];
-  /** Licensed shipments arriving this period (t), per region × product. */
+  /** Licensed shipments arriving this period (t), per market row (a balance row, or a variety row). */
   readonly arrivals: Float64Array;
   /** Strategic release actually sold this period (t), per region × product. */
   readonly release: Float64Array;
-  /** First estimate of the prices that enter wedges and floors (USD/kg). */
+  /** First estimate of the prices that enter wedges, floors and delayed shipments (USD/kg), per row. */
   readonly priceGuess: Float64Array;
+  /**
+   * Prices of the previous period (USD/kg), per row: the price level of switching costs (mix columns)
+   * and qualification premiums, which buyers and suppliers set from the market they last saw.
+   */
+  readonly lastPrice: Float64Array;
+  /** Established level of each link (t per period): legal volume above it is new volume (qualification). */
+  readonly established: Float64Array;
+  /** Qualification progress of each link's new volume (0…1): the premium falls with it. */
+  readonly qualifying: Float64Array;
+  /** Contract price of each region × product at the beginning of the period (USD/kg). */
+  readonly contractPrice: Float64Array;
 }
 
 /** The cleared market of one period. */
@@ -61,9 +72,12 @@ export interface MarketOutcome {
   /** Bounds and costs of the final LP. */
   readonly lp: PeriodLp;
   readonly colValue: Float64Array;
-  /** Canonical row duals of the final LP (balance rows: the prices; side rows: minus their rents). */
+  /** Canonical row duals of the final LP (market rows: prices; side rows: minus their rents). */
   readonly rowDual: Float64Array;
-  /** Reported prices (USD/kg): the balance rows' canonical duals. */
+  /**
+   * Canonical prices (USD/kg) of every row: the duals of the market rows (balance rows: what users pay;
+   * pool rows: producer prices; variety rows: an origin's goods at a destination), 0 for side rows.
+   */
   readonly price: Float64Array;
   /** Price estimate that set the wedges and subsidies of the final LP. */
   readonly wedgePrice: Float64Array;
@@ -109,12 +123,12 @@ export function clearMarket(solvers: MarketSolvers, input: ModelInput, layout: L
   let prevOut: Float64Array | null = null;
   let iterations = 0;
   for (;;) {
-    const colCost = periodCosts(input, layout, setup.controls, guess);
+    const colCost = periodCosts(input, layout, setup, guess);
     const lp: PeriodLp = { colCost, colLower, colUpper, rowLower, rowUpper };
     const sol = solvers.period.solve(lp);
     iterations++;
     const { dual, stats } = canonicalDuals(layout, lp, sol.colValue, sol.rowDual, solvers.oneShot);
-    const price = dual.slice(0, layout.balanceRows);
+    const price = Float64Array.from(dual, (y, i) => (i < layout.marketRows ? y : 0));
     const change = largestRelativeChange(input, layout, fpRows, guess, price);
     const converged = change <= tol;
     if (converged || iterations >= maxIter) {
@@ -151,7 +165,14 @@ function periodColumnBounds(
         break;
       }
       case COL.trade:
-        colUpper[j] = c.linkCap[ref];
+        // Under qualification the established part of the legal cap is trade, the rest new volume.
+        colUpper[j] = layout.freshCol[ref] >= 0 ? Math.min(c.linkCap[ref], Math.max(0, setup.established[ref])) : c.linkCap[ref];
+        break;
+      case COL.fresh:
+        colUpper[j] = newVolumeCap(c.linkCap[ref], setup.established[ref]);
+        break;
+      case COL.mix:
+        colUpper[j] = Infinity;
         break;
       case COL.leak:
         colUpper[j] = c.leakCap[ref];
@@ -176,11 +197,25 @@ function periodColumnBounds(
   }
 }
 
-/** Balance rows: Σ supply − Σ use = critical requirement − beginning stock − arrivals − release. Quota rows: ≤ limit. */
+/** Room for new volume on a link: its legal cap above its established level (none when that is unbounded). */
+function newVolumeCap(cap: number, established: number): number {
+  const e = Math.max(0, established);
+  if (e === Infinity) return 0;
+  return Math.max(0, cap - e);
+}
+
+/**
+ * Balance rows: Σ supply − Σ use = critical requirement − beginning stock − arrivals − release. Pool
+ * rows: = 0. Variety rows: = − arrivals. Quota rows: ≤ limit.
+ */
 function periodRowBounds(input: ModelInput, layout: LpLayout, setup: MarketSetup): { rowLower: Float64Array; rowUpper: Float64Array } {
   const rowLower = new Float64Array(layout.numRows);
   const rowUpper = new Float64Array(layout.numRows);
   const N = layout.balanceRows;
+  for (let i = N; i < layout.marketRows; i++) {
+    rowLower[i] = -setup.arrivals[i];
+    rowUpper[i] = -setup.arrivals[i];
+  }
   for (let rp = 0; rp < N; rp++) {
     let rhs = -setup.arrivals[rp] - setup.release[rp];
     if (setup.holding[rp]) rhs -= setup.stockBegin[rp];
@@ -211,42 +246,67 @@ function periodRowBounds(input: ModelInput, layout: LpLayout, setup: MarketSetup
 
 /**
  * Column costs (USD/kg) given the price estimate that sets wedges, leakage surcharges, floor subsidies and
- * the value of delayed shipments at their destination.
+ * the value of delayed shipments at their destination, and the previous period's prices that set
+ * switching costs and qualification premiums.
  */
-export function periodCosts(input: ModelInput, layout: LpLayout, controls: PeriodControls, wedgePrice: Float64Array): Float64Array {
+export function periodCosts(input: ModelInput, layout: LpLayout, setup: MarketSetup, wedgePrice: Float64Array): Float64Array {
+  const { controls, lastPrice } = setup;
   const cost = layout.baseCost.slice();
-  const P = layout.products;
   const extra = input.dynamics.leakage.extraCostShare;
   const linkCols = layout.linkCols;
   for (let i = 0; i < linkCols.length; i++) {
     const j = linkCols[i];
     const kind = layout.colKind[j];
     const l = layout.colRef[j];
-    const po = Math.max(0, wedgePrice[layout.linkFromRow[l]]);
+    const from = layout.linkFromRow[l];
+    const po = Math.max(0, wedgePrice[from]);
     cost[j] += controls.adValorem[l] * po;
     if (kind === COL.leak) cost[j] += extra * po;
     if (kind === COL.ship) cost[j] -= wedgePrice[layout.linkToRow[l]];
+    if (kind === COL.fresh) cost[j] += qualificationPremium(input, layout, l, setup);
+  }
+  const mixCols = layout.mixCols;
+  for (let i = 0; i < mixCols.length; i++) {
+    const j = mixCols[i];
+    cost[j] += layout.mixFriction[j] * priceLevel(layout, layout.colRef[j], lastPrice);
   }
   input.plants.forEach((plant, i) => {
-    const subsidy = plantSubsidy(plant.region, plant.outputs, P, controls, wedgePrice);
+    const subsidy = plantSubsidy(layout, plant.region, plant.outputs, controls, wedgePrice);
     if (subsidy === 0) return;
     for (let j = layout.plantBandStart[i]; j < layout.plantBandStart[i + 1]; j++) cost[j] -= subsidy;
   });
   return cost;
 }
 
-/** Floor subsidy per unit of a plant's activity (USD/kg): Σ over its floored outputs of perUnit · max(0, floor − p̂). */
+/** The price level of a composite's switching costs: its last price, at least 1 % of the reference price. */
+export function priceLevel(layout: LpLayout, rp: number, lastPrice: Float64Array): number {
+  return Math.max(0.01 * layout.referencePrice[rp % layout.products], lastPrice[rp]);
+}
+
+/**
+ * Premium (USD/kg) on a link's new volume: the product's qualification premium × the origin's last
+ * price × the share of qualification still to do.
+ */
+export function qualificationPremium(input: ModelInput, layout: LpLayout, l: number, setup: Pick<MarketSetup, 'lastPrice' | 'qualifying'>): number {
+  const q = input.products[layout.rowProduct[layout.linkFromRow[l]]].qualification;
+  return q ? q.premium * Math.max(0, setup.lastPrice[layout.linkFromRow[l]]) * Math.max(0, 1 - setup.qualifying[l]) : 0;
+}
+
+/**
+ * Floor subsidy per unit of a plant's activity (USD/kg): Σ over its floored outputs of perUnit ·
+ * max(0, floor − p̂), with p̂ the producer price (the pool row of a differentiated product).
+ */
 export function plantSubsidy(
+  layout: LpLayout,
   region: number,
   outputs: readonly { readonly product: number; readonly perUnit: number }[],
-  P: number,
   controls: PeriodControls,
   wedgePrice: Float64Array,
 ): number {
   let s = 0;
   for (const out of outputs) {
-    const rp = region * P + out.product;
-    if (controls.hasFloor[rp]) s += out.perUnit * Math.max(0, controls.floor[rp] - wedgePrice[rp]);
+    const rp = region * layout.products + out.product;
+    if (controls.hasFloor[rp]) s += out.perUnit * Math.max(0, controls.floor[rp] - wedgePrice[outputRow(layout, rp)]);
   }
   return s;
 }
@@ -256,7 +316,7 @@ export function plantSubsidy(
  * destinations of open delayed-shipment routes, and floored rows.
  */
 function fixedPointRows(layout: LpLayout, controls: PeriodControls, colUpper: Float64Array): Uint8Array {
-  const rows = new Uint8Array(layout.balanceRows);
+  const rows = new Uint8Array(layout.marketRows);
   const linkCols = layout.linkCols;
   for (let i = 0; i < linkCols.length; i++) {
     const j = linkCols[i];
@@ -267,7 +327,7 @@ function fixedPointRows(layout: LpLayout, controls: PeriodControls, colUpper: Fl
     if (kind === COL.trade && controls.adValorem[l] === 0) continue;
     rows[layout.linkFromRow[l]] = 1;
   }
-  for (let rp = 0; rp < layout.balanceRows; rp++) if (controls.hasFloor[rp]) rows[rp] = 1;
+  for (let rp = 0; rp < layout.balanceRows; rp++) if (controls.hasFloor[rp]) rows[outputRow(layout, rp)] = 1;
   return rows;
 }
 
@@ -282,7 +342,7 @@ export function largestRelativeChange(
   let worst = 0;
   for (let rp = 0; rp < rows.length; rp++) {
     if (!rows[rp]) continue;
-    const scale = Math.max(Math.abs(price[rp]), Math.abs(guess[rp]), 1e-3 * input.products[rp % layout.products].referencePrice, 1e-12);
+    const scale = Math.max(Math.abs(price[rp]), Math.abs(guess[rp]), 1e-3 * layout.referencePrice[layout.rowProduct[rp]], 1e-12);
     worst = Math.max(worst, Math.abs(price[rp] - guess[rp]) / scale);
   }
   return worst;

@@ -18,7 +18,10 @@
  * - **rules of origin** (unless `market.reexport`): while a policy restricts a destination and product, a
  *   region outside its origins sends that destination at most what it produced;
  * - an export-side policy (ban, quota, licence, export tax) never applies to a destination that is one
- *   of its own origins.
+ *   of its own origins;
+ * - a product differentiated by origin (`substitution`) is exported only by those who made it: each
+ *   region's exports of it (all destinations, shipments included) ≤ its production — with or without
+ *   any policy, since an origin's goods keep their origin.
  *
  * Reference flows are the baseline run's reported flows: the same period for a scenario policy, the
  * period before it starts for a world policy. A world policy in force from before the run has no such
@@ -132,7 +135,24 @@ function checkRun(
         out.push(`${at}: ${input.regions[Math.floor(rp / P)].id} received ${res.arrivals[rp]} t of ${input.products[rp % P].id} from licensed shipments, but ${arrivals[t * R * P + rp]} t were due`);
     checkQuotas(input, at, res, active.map((a) => a.pol), t, out);
     if (!input.market.reexport) checkRulesOfOrigin(input, at, res, active.map((a) => a.pol), t, out);
+    checkOwnOutputOnly(input, at, res, out);
   }
+}
+
+/** A differentiated product's exports come from its exporter's own production. */
+function checkOwnOutputOnly(input: ModelInput, at: string, res: PeriodResult, out: string[]): void {
+  const R = input.regions.length;
+  const P = input.products.length;
+  input.products.forEach((prod, p) => {
+    if (prod.substitution == null) return;
+    for (let o = 0; o < R; o++) {
+      let sent = 0;
+      for (let d = 0; d < R; d++) if (d !== o) sent += res.flow[(p * R + o) * R + d];
+      const made = res.production[o * P + p];
+      if (exceeds(sent, made))
+        out.push(`${at}: ${input.regions[o].id} exports ${sent} t of ${prod.id}, a product that keeps its origin, but made only ${made} t`);
+    }
+  });
 }
 
 /** Each quota's links carry at most its limit of legal flow. */

@@ -15,8 +15,9 @@
  *   cap + the leakage cap for per-link caps and the flow that got through for quota-only links.
  */
 import type { ModelInput, PeriodResult } from '../model/types.js';
-import { COL, type LpLayout } from './layout.js';
-import { plantSubsidy, type MarketOutcome, type MarketSetup } from './market.js';
+import { COL, outputRow, splitLink, type LpLayout } from './layout.js';
+import { plantSubsidy, qualificationPremium, type MarketOutcome, type MarketSetup } from './market.js';
+import { periodWelfare } from './welfare.js';
 
 /** Relative distance within which a solver value is snapped onto its bound (solver tolerance noise). */
 const SNAP = 1e-7;
@@ -31,6 +32,14 @@ export interface PeriodSummary {
   readonly shipDelay: Int32Array;
   /** Operating margin per unit of activity of each plant (USD/kg), net of its full unit cost. */
   readonly margin: Float64Array;
+  /** Canonical prices of every row (USD/kg): the next period's `lastPrice`. */
+  readonly rowPrice: Float64Array;
+  /** Same-period legal flow of each link (trade and new volume, t): what its established level follows. */
+  readonly legalFlow: Float64Array;
+  /** Contract price of each region × product at the end of the period (USD/kg). */
+  readonly contractPrice: Float64Array;
+  /** Per link: buyers want new volume (they bought some, or would have at no qualification premium). */
+  readonly wantsNewVolume: Uint8Array;
 }
 
 /** Column values snapped onto [0, upper] when they are within solver tolerance of a bound. */
@@ -50,6 +59,7 @@ interface ColumnTotals {
   readonly flow: Float64Array;
   readonly leaked: Float64Array;
   readonly shipments: Float64Array;
+  readonly legalFlow: Float64Array;
   readonly imports: Float64Array;
   readonly exports: Float64Array;
   readonly tariffUsd: Float64Array;
@@ -73,6 +83,7 @@ function columnTotals(input: ModelInput, layout: LpLayout, setup: MarketSetup, o
     flow: new Float64Array(L),
     leaked: new Float64Array(L),
     shipments: new Float64Array(L),
+    legalFlow: new Float64Array(L),
     imports: new Float64Array(N),
     exports: new Float64Array(N),
     tariffUsd: new Float64Array(L),
@@ -91,19 +102,24 @@ function columnTotals(input: ModelInput, layout: LpLayout, setup: MarketSetup, o
         t.activity[ref] += v;
         break;
       case COL.trade:
+      case COL.fresh:
       case COL.leak:
       case COL.ship: {
         const from = layout.linkFromRow[ref];
         const to = layout.linkToRow[ref];
+        const [p, o, d] = splitLink(layout.regions, ref);
         t.flow[ref] += v;
-        t.exports[from] += v;
+        t.exports[o * P + p] += v;
         if (kind === COL.ship) t.shipments[ref] += v;
-        else t.imports[to] += v;
+        else t.imports[d * P + p] += v;
         if (kind === COL.leak) t.leaked[ref] += v;
+        if (kind === COL.trade || kind === COL.fresh) t.legalFlow[ref] += v;
         const wedge = c.adValorem[ref] * Math.max(0, wp[from]);
         t.tariffUsd[ref] += wedge * v * KUSD_TO_USD;
-        if (c.capKind[ref] && v > 0 && kind !== COL.leak) {
-          t.quotaRentUsd[ref] += Math.max(0, price[to] - (price[from] + layout.baseCost[j] + wedge)) * v * KUSD_TO_USD;
+        if (c.capKind[ref] && v > 0 && kind !== COL.leak && kind !== COL.ship) {
+          t.quotaRentUsd[ref] += Math.max(0, price[to] - (price[from] + outcome.lp.colCost[j])) * v * KUSD_TO_USD;
+        } else if (c.capKind[ref] && v > 0 && kind === COL.ship) {
+          t.quotaRentUsd[ref] += Math.max(0, -(price[from] + outcome.lp.colCost[j])) * v * KUSD_TO_USD;
         }
         break;
       }
@@ -125,6 +141,7 @@ function columnTotals(input: ModelInput, layout: LpLayout, setup: MarketSetup, o
         break;
     }
   }
+  // A quota rent on new volume counts the premium as a cost like transport (baseCost + premium is in colCost).
   if (setup.holding.every((h) => h === null)) for (let rp = 0; rp < N; rp++) t.stock[rp] += setup.stockBegin[rp]; // passive stocks
   return t;
 }
@@ -165,16 +182,17 @@ function plantTotals(input: ModelInput, layout: LpLayout, setup: MarketSetup, ou
     let value = 0;
     for (const out of plant.outputs) {
       const rp = plant.region * P + out.product;
+      const row = outputRow(layout, rp);
       production[rp] += out.perUnit * activity[i];
-      value += out.perUnit * price[rp];
-      if (c.hasFloor[rp]) subsidyUsd[rp] += Math.max(0, c.floor[rp] - wp[rp]) * out.perUnit * activity[i] * KUSD_TO_USD;
+      value += out.perUnit * price[row];
+      if (c.hasFloor[rp]) subsidyUsd[rp] += Math.max(0, c.floor[rp] - wp[row]) * out.perUnit * activity[i] * KUSD_TO_USD;
     }
     for (const inp of plant.inputs) {
       const rp = plant.region * P + inp.product;
       processInput[rp] += inp.perUnit * activity[i];
       value -= inp.perUnit * price[rp];
     }
-    margin[i] = value + plantSubsidy(plant.region, plant.outputs, P, c, wp) - plant.expansion.fullUnitCost;
+    margin[i] = value + plantSubsidy(layout, plant.region, plant.outputs, c, wp) - plant.expansion.fullUnitCost;
   });
   return { production, processInput, subsidyUsd, capacity, margin };
 }
@@ -197,6 +215,53 @@ function blockedFlows(setup: MarketSetup, flow: Float64Array): Float64Array {
   });
 }
 
+/** Licensed shipments that arrived, per region × product (variety rows summed into their destination). */
+function arrivalsByRegion(layout: LpLayout, arrivals: Float64Array): Float64Array {
+  const out = new Float64Array(layout.balanceRows);
+  for (let i = 0; i < layout.marketRows; i++) if (arrivals[i] !== 0) out[layout.rowRegion[i] * layout.products + layout.rowProduct[i]] += arrivals[i];
+  return out;
+}
+
+/**
+ * The prices reported beside the market (users') price: the producer price (a differentiated product's
+ * pool row, else the market price), the landed price of each link's goods at its destination (its variety
+ * row, else the destination's price), and the average price paid: contract share × the contract price
+ * (which closes 1/lag of its gap to spot each period) + the rest at spot.
+ */
+function reportedPrices(input: ModelInput, layout: LpLayout, setup: MarketSetup, outcome: MarketOutcome) {
+  const N = layout.balanceRows;
+  const P = layout.products;
+  const price = outcome.price;
+  const producer = Float64Array.from({ length: N }, (_, rp) => price[outputRow(layout, rp)]);
+  const landed = Float64Array.from(layout.linkToRow, (row) => (row >= 0 ? price[row] : 0));
+  const contract = new Float64Array(N);
+  const average = new Float64Array(N);
+  for (let rp = 0; rp < N; rp++) {
+    const terms = input.products[rp % P].contracts;
+    const spot = price[rp];
+    contract[rp] = terms ? setup.contractPrice[rp] + (spot - setup.contractPrice[rp]) / Math.max(1, terms.lagPeriods) : spot;
+    average[rp] = terms ? terms.share * contract[rp] + (1 - terms.share) * spot : spot;
+  }
+  return { producer, landed, contract, average };
+}
+
+/**
+ * Links whose buyers want new volume: their new-volume column is used, or would pay at no premium (the
+ * landed value exceeds the origin price plus its costs without the premium). Qualification progresses on them.
+ */
+function wantedNewVolume(input: ModelInput, layout: LpLayout, setup: MarketSetup, outcome: MarketOutcome, x: Float64Array): Uint8Array {
+  const out = new Uint8Array(layout.linkFromRow.length);
+  const price = outcome.price;
+  layout.freshCol.forEach((j, l) => {
+    if (j < 0 || outcome.lp.colUpper[j] <= 0) return;
+    const costWithoutPremium = outcome.lp.colCost[j] - qualificationPremium(input, layout, l, setup);
+    const gain = price[layout.linkToRow[l]] - price[layout.linkFromRow[l]] - costWithoutPremium;
+    const upper = outcome.lp.colUpper[j];
+    if (x[j] > SNAP * Math.max(1, Number.isFinite(upper) ? upper : 1) || gain > 1e-9 * Math.max(1, Math.abs(price[layout.linkToRow[l]]))) out[l] = 1;
+  });
+  return out;
+}
+
 /** Builds the period's report from the cleared market. */
 export function summarisePeriod(
   input: ModelInput,
@@ -209,9 +274,14 @@ export function summarisePeriod(
   const cols = columnTotals(input, layout, setup, outcome, x);
   const dem = demandTotals(input, layout, setup, cols);
   const plants = plantTotals(input, layout, setup, outcome, cols.activity);
+  const prices = reportedPrices(input, layout, setup, outcome);
+  const welfare = periodWelfare(input, layout, setup, outcome, x);
   const result: PeriodResult = {
     period: setup.period,
-    price: Float64Array.from(outcome.price),
+    price: outcome.price.slice(0, layout.balanceRows),
+    producerPrice: prices.producer,
+    averagePrice: prices.average,
+    landedPrice: prices.landed,
     production: plants.production,
     consumption: dem.consumption,
     demand: dem.demand,
@@ -223,7 +293,7 @@ export function summarisePeriod(
     stock: cols.stock,
     strategicStock: strategicEnd(layout, setup, x, strategicBegin),
     disposal: cols.disposal,
-    arrivals: Float64Array.from(setup.arrivals),
+    arrivals: arrivalsByRegion(layout, setup.arrivals),
     subsidyUsd: plants.subsidyUsd,
     flow: cols.flow,
     leaked: cols.leaked,
@@ -237,6 +307,18 @@ export function summarisePeriod(
     iterations: outcome.iterations,
     converged: outcome.converged,
     freeDuals: outcome.freeRows,
+    welfareUsd: welfare.byRegion,
+    objectiveUsd: welfare.objectiveUsd,
+    welfareIdentityUsd: welfare.identityUsd,
   };
-  return { result, shipments: cols.shipments, shipDelay: Int32Array.from(setup.controls.shipDelay), margin: plants.margin };
+  return {
+    result,
+    shipments: cols.shipments,
+    shipDelay: Int32Array.from(setup.controls.shipDelay),
+    margin: plants.margin,
+    rowPrice: Float64Array.from(outcome.price),
+    legalFlow: cols.legalFlow,
+    contractPrice: prices.contract,
+    wantsNewVolume: wantedNewVolume(input, layout, setup, outcome, x),
+  };
 }

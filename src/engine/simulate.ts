@@ -18,9 +18,11 @@
 import type { ModelInput, PeriodResult, RunResult } from '../model/types.js';
 import type { HoldingCurve } from './curves.js';
 import { advanceState } from './dynamics.js';
-import { checkBalance, checkEquilibrium, checkNonNegative, EquilibriumError, type MarketAudit } from './invariants.js';
+import { checkBalance, checkEquilibrium, checkNonNegative, checkWelfare, EquilibriumError, type MarketAudit } from './invariants.js';
 import { checkPolicyLimits } from './oracle.js';
+import { armingtonBenchmark } from './benchmark.js';
 import { buildLayout, type LpLayout } from './layout.js';
+import { capacityInForce, clearPassive, effectiveDemand, referenceState } from './passive.js';
 import { clearMarket, type MarketSetup, type MarketSolvers } from './market.js';
 import { periodControls, type PeriodControls, type PolicyContext } from './policies/index.js';
 import { summarisePeriod, type PeriodSummary } from './report.js';
@@ -51,7 +53,7 @@ interface Run {
 
 /** Simulates the scenario and its baseline period by period (see the module comment). */
 export function simulate(input: ModelInput, solvers: SolverFactory, options: SimulateOptions = {}): RunResult {
-  const layout = buildLayout(input);
+  const layout = buildLayout(input, armingtonBenchmark(input, solvers));
   const T = input.timeline.labels.length;
   const world = layout.policies.map((_, i) => i).filter((i) => i < layout.worldPolicyCount);
   const all = layout.policies.map((_, i) => i);
@@ -88,13 +90,6 @@ function openRun(kind: RunKind, solvers: MarketSolvers, policyIndices: number[],
   return { kind, solvers, policyIndices, state: referenceState(input, layout), results: [] };
 }
 
-/** The state before any clearing: reference prices, no use yet. */
-function referenceState(input: ModelInput, layout: LpLayout): RunState {
-  const N = layout.balanceRows;
-  const refPrice = Float64Array.from({ length: N }, (_, rp) => layout.referencePrice[rp % layout.products]);
-  return initialState(input, layout, refPrice, new Float64Array(N));
-}
-
 /** Whether some world policy caps links from before the run (its start at or before period 0). */
 function worldCapsFromBefore(layout: LpLayout): boolean {
   return layout.policies.some(
@@ -128,34 +123,10 @@ function referenceFlows(layout: LpLayout, baseline: readonly PeriodResult[], t: 
 /** Clears period 0 with passive stocks and world policies only; returns the run's initial state. */
 function warmUp(run: Run, input: ModelInput, layout: LpLayout, before: Float64Array | null): RunState {
   const worldOnly = run.policyIndices.filter((i) => i < layout.worldPolicyCount);
-  const { result } = clearPassive(run.solvers, input, layout, run.state, worldOnly, (_i, l) => before?.[l] ?? 0);
+  const summary = clearPassive(run.solvers, input, layout, run.state, worldOnly, (_i, l) => before?.[l] ?? 0);
+  const { result } = summary;
   const use = Float64Array.from(result.demand, (d, rp) => d + result.processInput[rp]);
-  return initialState(input, layout, result.price, use);
-}
-
-/** Clears period 0 with passive stocks (holders neither buy nor sell) under the given policies. */
-function clearPassive(
-  solvers: MarketSolvers,
-  input: ModelInput,
-  layout: LpLayout,
-  state: RunState,
-  policyIndices: readonly number[],
-  referenceFlow: (i: number, l: number) => number,
-): PeriodSummary {
-  const ctx: PolicyContext = { input, layout, period: 0, referenceFlow };
-  const controls = periodControls(ctx, policyIndices);
-  const setup: MarketSetup = {
-    period: 0,
-    controls,
-    q: effectiveDemand(input, 0, controls, state),
-    capacity: capacityInForce(state, controls),
-    stockBegin: state.stock,
-    holding: new Array<HoldingCurve | null>(layout.balanceRows).fill(null),
-    arrivals: new Float64Array(layout.balanceRows),
-    release: new Float64Array(layout.balanceRows),
-    priceGuess: state.lastPrice,
-  };
-  return summarisePeriod(input, layout, setup, clearMarket(solvers, input, layout, setup), state.strategic);
+  return initialState(input, layout, summary.rowPrice, use, summary.legalFlow);
 }
 
 function stepRun(
@@ -178,23 +149,15 @@ function stepRun(
     arrivals: arrivalsOf(input, layout, state, t),
     release: Float64Array.from(controls.release, (r, rp) => Math.min(r, state.strategic[rp])),
     priceGuess: state.lastPrice,
+    lastPrice: state.lastPrice,
+    established: state.established,
+    qualifying: state.qualifying,
+    contractPrice: state.contractPrice,
   };
   const outcome = clearMarket(run.solvers, input, layout, setup);
   const summary = summarisePeriod(input, layout, setup, outcome, state.strategic);
   const audit: MarketAudit = { run: run.kind, period: t, layout, setup, outcome, strategicBegin: state.strategic };
   return { audit, summary };
-}
-
-/** Q = reference quantity[t] × demand shocks × structural factor, per demand definition. */
-function effectiveDemand(input: ModelInput, t: number, controls: PeriodControls, state: RunState): Float64Array {
-  return Float64Array.from(input.demands, (dem, s) => {
-    const ref = dem.referenceQuantity[Math.min(t, dem.referenceQuantity.length - 1)] ?? 0;
-    return Math.max(0, (Number.isFinite(ref) ? ref : 0) * controls.demandFactor[s] * state.structural[s]);
-  });
-}
-
-function capacityInForce(state: RunState, controls: PeriodControls): Float64Array {
-  return Float64Array.from(state.capacity, (c, i) => Math.max(0, c + controls.capacityAdded[i]));
 }
 
 /** Holders' stock-holding curve of each region × product this period (curves.ts). */
@@ -217,10 +180,10 @@ function holdingCurves(input: ModelInput, layout: LpLayout, state: RunState, con
   });
 }
 
-/** Licensed shipments arriving in period t, per region × product. */
+/** Licensed shipments arriving in period t, per market row (the destination's balance or variety row). */
 function arrivalsOf(input: ModelInput, layout: LpLayout, state: RunState, t: number): Float64Array {
   const { transitSlots, links } = ringSizes(input, layout);
-  const out = new Float64Array(layout.balanceRows);
+  const out = new Float64Array(layout.marketRows);
   const base = (t % transitSlots) * links;
   for (let l = 0; l < links; l++) {
     const v = state.transitRing[base + l];
@@ -229,12 +192,13 @@ function arrivalsOf(input: ModelInput, layout: LpLayout, state: RunState, t: num
   return out;
 }
 
-/** Runs the three invariants on one period and throws EquilibriumError listing every violation. */
+/** Runs the invariants on one period and throws EquilibriumError listing every violation. */
 export function assertInvariants(input: ModelInput, audit: MarketAudit, previous: PeriodResult | null, result: PeriodResult): void {
   const problems = [
     ...checkBalance(input, previous, result),
     ...checkNonNegative(result, audit),
     ...checkEquilibrium(input, audit),
+    ...checkWelfare(result),
   ];
   if (problems.length > 0) {
     const head = problems.slice(0, 20).join('\n  ');

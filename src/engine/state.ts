@@ -16,8 +16,14 @@ export interface RunState {
   readonly expectedPrice: Float64Array;
   /** Holders' slow normal price (USD/kg), against which ordinary restocking is valued. */
   readonly normalPrice: Float64Array;
-  /** Price of the previous period (USD/kg). */
+  /** Prices of the previous period (USD/kg), every row (market rows: balance, pool, variety; side rows 0). */
   readonly lastPrice: Float64Array;
+  /** Established level of each link (t per period): qualified volume; new volume above it pays a premium. */
+  readonly established: Float64Array;
+  /** Qualification progress of each link's new volume, 0…1: its premium is premium × (1 − progress). */
+  readonly qualifying: Float64Array;
+  /** Contract price of each region × product (USD/kg): follows the spot price with the product's lag. */
+  readonly contractPrice: Float64Array;
   /** Recent relative price rise max(0, p/p_expected − 1), which raises coverage targets. */
   readonly momentum: Float64Array;
   /** Smoothed use per period (reference final demand + process input, t) that coverage targets multiply. */
@@ -59,18 +65,24 @@ export function ringSizes(input: ModelInput, layout: LpLayout): RingSizes {
 }
 
 /**
- * The state at the start of the first period. Prices and use come from a warm-up clearing of the first
- * period with passive stocks (see simulate.ts): holders start out expecting the prices the world starts at.
+ * The state at the start of the first period. Prices, use and established links come from a warm-up
+ * clearing of the first period with passive stocks (see simulate.ts): holders start out expecting the
+ * prices the world starts at, and the links the world trades on are qualified. `warmPrice` has a price
+ * for every row; `warmFlow` is each link's legal flow.
  */
-export function initialState(input: ModelInput, layout: LpLayout, warmPrice: Float64Array, warmUse: Float64Array): RunState {
+export function initialState(input: ModelInput, layout: LpLayout, warmPrice: Float64Array, warmUse: Float64Array, warmFlow: Float64Array): RunState {
   const rings = ringSizes(input, layout);
   const plants = input.plants.length;
+  const balance = warmPrice.subarray(0, layout.balanceRows);
   return {
     stock: Float64Array.from(layout.initialStock),
     strategic: Float64Array.from(layout.initialStrategic),
-    expectedPrice: Float64Array.from(warmPrice),
-    normalPrice: Float64Array.from(warmPrice),
+    expectedPrice: Float64Array.from(balance),
+    normalPrice: Float64Array.from(balance),
     lastPrice: Float64Array.from(warmPrice),
+    established: Float64Array.from(warmFlow),
+    qualifying: new Float64Array(warmFlow.length),
+    contractPrice: Float64Array.from(balance),
     momentum: new Float64Array(layout.balanceRows),
     use: Float64Array.from(warmUse),
     capacity: Float64Array.from(input.plants, (p) => Math.max(0, p.capacity)),

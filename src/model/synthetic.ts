@@ -48,6 +48,13 @@ export interface SyntheticParams {
    * run, alternative recipes sharing a plant's lines, and free re-export.
    */
   readonly edgeCases?: boolean;
+  /**
+   * Products that keep their origin (default false): each product, with probability ½, gets an
+   * elasticity of substitution between origins (0.5–12), and some of those a qualification lag and
+   * contracts; some destinations get observed import shares. Drawn from a separate stream
+   * (`${seed}:armington`), so the rest of the world is the one the same seed gives without them.
+   */
+  readonly substitution?: boolean;
 }
 
 /** Every policy type. */
@@ -242,7 +249,31 @@ export function syntheticWorld(params: SyntheticParams): ModelInput {
     const second = draw(`s${scenarioPolicies.length}`);
     if ('from' in first && 'from' in second) scenarioPolicies.push({ ...second, from: first.from, to: first.to, products: first.products } as PolicyInput);
   }
-  return { ...world, worldPolicies, scenarioPolicies };
+  const armington = params.substitution ? withSubstitution(`${params.seed}:armington`, world) : world;
+  return { ...armington, worldPolicies, scenarioPolicies };
+}
+
+/** Origin-keeping products, qualification, contracts and observed shares on a world (see SyntheticParams.substitution). */
+function withSubstitution(seed: string, world: ModelInput): ModelInput {
+  const rng: Rng = seedrandom.alea(seed);
+  const R = world.regions.length;
+  const P = world.products.length;
+  const products = world.products.map((p) => {
+    if (rng() < 0.5) return p;
+    return {
+      ...p,
+      substitution: Math.round(Math.exp(uniform(rng, Math.log(0.5), Math.log(12))) * 100) / 100,
+      qualification: rng() < 0.4 ? { leadTimePeriods: 1 + Math.floor(rng() * 6), premium: uniform(rng, 0, 0.5) } : null,
+      contracts: rng() < 0.4 ? { share: uniform(rng, 0, 1), lagPeriods: 1 + Math.floor(rng() * 6) } : null,
+    };
+  });
+  const observedShares = new Float64Array(P * R * R).fill(NaN);
+  for (let p = 0; p < P; p++)
+    for (let d = 0; d < R; d++) {
+      if (products[p].substitution == null || rng() < 0.7) continue;
+      for (let o = 0; o < R; o++) if (rng() < 0.5) observedShares[(p * R + d) * R + o] = uniform(rng, 0, 0.8);
+    }
+  return { ...world, products, observedShares };
 }
 
 /**

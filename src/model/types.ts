@@ -43,6 +43,19 @@ export interface ProductDef {
   readonly referencePrice: number;
   /** Cost of disposing one kg of surplus (USD/kg), or null when surplus cannot be disposed of. */
   readonly disposalCost: number | null;
+  /**
+   * Elasticity of substitution between origins, or null when the product is homogeneous (an origin's
+   * goods are a perfect substitute for anyone's). With it, each destination mixes origin varieties into
+   * a composite at a switching cost (an Armington composite; engine/layout.ts, mix columns).
+   */
+  readonly substitution?: number | null;
+  /**
+   * Qualification of new supply links: volume above a link's established level pays `premium` × the
+   * origin price; the established level follows the flow with a lag of `leadTimePeriods`. Null: none.
+   */
+  readonly qualification?: { readonly leadTimePeriods: number; readonly premium: number } | null;
+  /** Contracts: `share` of volume is bought at a contract price that follows spot over `lagPeriods`. Null: all spot. */
+  readonly contracts?: { readonly share: number; readonly lagPeriods: number } | null;
 }
 
 /** A utilisation band of a plant's cost curve: `share` of capacity available at `unitCost`. */
@@ -295,6 +308,12 @@ export interface ModelInput {
   readonly stocks: readonly StockDef[];
   /** Transport cost per link (USD/kg), layout product × from × to; the diagonal is ignored. */
   readonly transportCost: Float64Array;
+  /**
+   * Observed origin shares of products with `substitution` (`trade.sources`), layout (p·R + d)·R + o:
+   * origin o's share of destination d's imports (o ≠ d) and d's home share (o = d); NaN where the world
+   * states none (the engine's reference clearing fills them in: engine/benchmark.ts). Absent: none stated.
+   */
+  readonly observedShares?: Float64Array;
   /** Policies in force in the world: they apply to the baseline and to the scenario. */
   readonly worldPolicies: readonly PolicyInput[];
   /** The scenario's own policies: they apply to the scenario only. */
@@ -309,7 +328,14 @@ export interface ModelInput {
  */
 export interface PeriodResult {
   readonly period: number;
+  /** What users pay (USD/kg): the market price of each region × product (a composite's, for a differentiated product). */
   readonly price: Float64Array;
+  /** What producers get (USD/kg): a differentiated product's producer price at its origin; else the market price. */
+  readonly producerPrice: Float64Array;
+  /** Average price paid (USD/kg): contract share × the contract price + the rest at spot (= price without contracts). */
+  readonly averagePrice: Float64Array;
+  /** Price of each link's goods at its destination (USD/kg): an origin's variety there, or the destination's market price; 0 where there is no link. */
+  readonly landedPrice: Float64Array;
   readonly production: Float64Array;
   /** Consumption by final demand (not process inputs). */
   readonly consumption: Float64Array;
@@ -356,6 +382,11 @@ export interface PeriodResult {
   readonly converged: boolean;
   /** Rows whose dual the optimal quantities did not pin (0: the period's prices were unique before the canonical rule). */
   readonly freeDuals: number;
+  /** Welfare by region (USD): region × term, index r·5 + k, terms as in engine/welfare.ts (consumers, holders, producers, government, rents). */
+  readonly welfareUsd: Float64Array;
+  /** The period LP's objective (USD of cost) and what the welfare terms must add up to (checkWelfare). */
+  readonly objectiveUsd: number;
+  readonly welfareIdentityUsd: number;
 }
 
 /** A scenario run beside its baseline, period by period. */

@@ -8,6 +8,7 @@
  * a link that never carries it); a pair that appears has its complete time series.
  */
 import type { ModelInput, PeriodResult, RunResult } from '../model/types.js';
+import { WELFARE_TERMS } from '../engine/welfare.js';
 import { formatKind, pctChange, type ColumnKind } from './format.js';
 
 /** A column: its header (with unit) and how to format it. */
@@ -48,6 +49,9 @@ export const TIMESERIES_COLUMNS: readonly Column[] = [
   { name: 'baseline_price_usd_per_kg', kind: 'price' },
   { name: 'price_change_usd_per_kg', kind: 'price' },
   { name: 'price_change_pct', kind: 'pct' },
+  { name: 'producer_price_usd_per_kg', kind: 'price' },
+  { name: 'average_price_usd_per_kg', kind: 'price' },
+  { name: 'baseline_average_price_usd_per_kg', kind: 'price' },
 ];
 
 /** Columns of flows.csv. */
@@ -66,7 +70,34 @@ export const FLOW_COLUMNS: readonly Column[] = [
   { name: 'blocked_t', kind: 'tonnes' },
   { name: 'leaked_t', kind: 'tonnes' },
   { name: 'delayed_t', kind: 'tonnes' },
+  { name: 'landed_price_usd_per_kg', kind: 'price' },
+  { name: 'baseline_landed_price_usd_per_kg', kind: 'price' },
 ];
+
+/** Columns of welfare.csv: who gains and who pays, per period, region and kind of agent (engine/welfare.ts). */
+export const WELFARE_COLUMNS: readonly Column[] = [
+  { name: 'draw', kind: 'text' },
+  { name: 'period', kind: 'text' },
+  { name: 'region', kind: 'text' },
+  { name: 'term', kind: 'text' },
+  { name: 'welfare_usd', kind: 'usd' },
+  { name: 'baseline_welfare_usd', kind: 'usd' },
+  { name: 'change_usd', kind: 'usd' },
+];
+
+/** Rows of welfare.csv for one draw, period-major, regions in world order, terms in WELFARE_TERMS order. */
+export function* welfareRows(model: ModelInput, run: RunResult, draw: number): Generator<string[]> {
+  const T = WELFARE_TERMS.length;
+  for (let t = 0; t < run.scenario.length; t++) {
+    const s = run.scenario[t].welfareUsd;
+    const b = run.baseline[t].welfareUsd;
+    for (let r = 0; r < model.regions.length; r++)
+      for (let k = 0; k < T; k++) {
+        const i = r * T + k;
+        yield [String(draw), model.timeline.labels[t], model.regions[r].id, WELFARE_TERMS[k], formatKind(s[i], 'usd'), formatKind(b[i], 'usd'), formatKind(s[i] - b[i], 'usd')];
+      }
+  }
+}
 
 /** Columns of periods.csv: how each period of each run was cleared. */
 export const PERIOD_COLUMNS: readonly Column[] = [
@@ -187,6 +218,9 @@ export function* timeseriesRows(model: ModelInput, run: RunResult, draw: number)
         formatKind(b.price[i], 'price'),
         formatKind(s.price[i] - b.price[i], 'price'),
         formatKind(pctChange(s.price[i], b.price[i]), 'pct'),
+        formatKind(s.production[i] > REPORT_EPS_T ? s.producerPrice[i] : null, 'price'),
+        formatKind(s.averagePrice[i], 'price'),
+        formatKind(b.averagePrice[i], 'price'),
       );
       yield row;
     }
@@ -216,6 +250,8 @@ export function* flowRows(model: ModelInput, run: RunResult, draw: number): Gene
         formatKind(s.blocked[i], 'tonnes'),
         formatKind(s.leaked[i], 'tonnes'),
         formatKind(s.shipped[i], 'tonnes'),
+        formatKind(s.flow[i] > REPORT_EPS_T ? s.landedPrice[i] : null, 'price'),
+        formatKind(b.flow[i] > REPORT_EPS_T ? b.landedPrice[i] : null, 'price'),
       ];
     }
   }

@@ -85,6 +85,8 @@ export const SETTING_RANGES = {
   elasticity: { min: -5, max: 0, text: 'between -5 and 0' },
   growth: { above: -1, max: 1, text: 'above -100%/yr and at most 100%/yr' },
   maxGrowth: { min: 0, max: 1, text: 'between 0%/yr and 100%/yr' },
+  substitution: { min: 0.5, max: 100, text: 'between 0.5 and 100' },
+  premium: { min: 0, max: 10, text: 'between 0% and 1000%' },
 } satisfies Record<string, Range>;
 
 /** A whole-number limit of a command-line flag and of the file field it overrides. */

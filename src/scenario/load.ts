@@ -22,6 +22,7 @@ import { compilePlants, type PlantSpec } from './world/plants.js';
 import { compileProducts, type ProductPlan } from './world/products.js';
 import { compileStocks, type StockPlan } from './world/stocks.js';
 import { compileTransport, type TransportPlan } from './world/transport.js';
+import { compileSources, type SourcesPlan } from './world/sources.js';
 import type { FieldRegistry } from './fields.js';
 
 /** Overrides from the command line; `set` values are scenario-language text ("100%", "{2025: 5%}"). */
@@ -68,6 +69,7 @@ export interface Plan {
   readonly demand: DemandPlan;
   readonly stocks: StockPlan;
   readonly transport: TransportPlan;
+  readonly sources: SourcesPlan;
   readonly settings: SettingsPlan;
   readonly policies: PolicyPlan[];
 }
@@ -104,6 +106,7 @@ export async function loadScenario(file: string, options: LoadOptions = {}): Pro
   const demand = compileDemand(ctx, products.price);
   const stocks = compileStocks(ctx);
   const transport = compileTransport(ctx, products.transport);
+  const sources = compileSources(ctx);
   const settings = compileSettings(ctx);
   const worldCount = Array.isArray(chain![0].doc.policies) ? chain![0].doc.policies.length : 0;
   const policies = compilePolicies(ctx, plantPlan, worldCount);
@@ -123,6 +126,7 @@ export async function loadScenario(file: string, options: LoadOptions = {}): Pro
     demand,
     stocks,
     transport,
+    sources,
     settings,
     policies,
   };

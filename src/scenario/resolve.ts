@@ -26,15 +26,17 @@ export function resolveDraw(s: LoadedScenario, draw: number, options: ResolveOpt
   const demands = plan.demand.build(v);
   const plantIndex = (id: string): number => plan.plantIndex.get(id)!;
   const { dynamics, market } = plan.settings.build(v);
+  const products = plan.products.build(v);
   const model: ModelInput = {
     name: plan.name,
     timeline: plan.cal.timeline,
     regions: plan.regions,
-    products: plan.products.build(v),
+    products,
     plants,
     demands,
     stocks: plan.stocks.build(v, demands, plants),
     transportCost: plan.transport.build(v),
+    observedShares: plan.sources.build(v, products),
     worldPolicies: plan.policies.filter((p) => p.scope === 'world').map((p) => p.build(v, plantIndex)),
     scenarioPolicies: plan.policies.filter((p) => p.scope === 'scenario' && !without.has(p.id)).map((p) => p.build(v, plantIndex)),
     dynamics,

@@ -131,6 +131,29 @@ const product = obj(
     price: value('price', 'Reference price (USD/kg): the start of price expectations and the default demand price.'),
     disposal: value('price', 'Cost of disposing of surplus (USD/kg). Omit: surplus cannot be disposed of.').optional(),
     transport: value('price', 'Default transport cost on every link for this product (USD/kg). Default 0.').optional(),
+    substitution: obj(
+      {
+        elasticity: value('number', `Elasticity of substitution between origins (${R.substitution.text}): how readily buyers switch supplier when relative prices move (2–8 in tariff analysis).`),
+        source,
+      },
+      'Goods of different origins are imperfect substitutes (an Armington composite per destination, mixed from origin varieties at a switching cost). Omit: homogeneous, whatever the origin.',
+    ).optional(),
+    qualification: obj(
+      {
+        leadTime: value('duration', `Time for a new supply link to qualify: a link's established level follows its actual flow with this lag (${R.duration.text}).`),
+        premium: value('rate', `Premium on volume above a link's established level, a share of the origin price (${R.premium.text}).`),
+        source,
+      },
+      'New suppliers must qualify: volume above a link\'s established level pays a premium until the link catches up. Omit: no qualification.',
+    ).optional(),
+    contracts: obj(
+      {
+        share: value('fraction', 'Share of the volume bought under contracts.'),
+        lag: value('duration', `Time over which contract prices follow spot prices (${R.duration.text}).`),
+        source,
+      },
+      'Contracts: the average price paid mixes spot and a contract price that follows spot with a lag (reported; marginal decisions are at spot). Omit: everything at spot.',
+    ).optional(),
     source,
   },
   'A product (concentrate, oxide, metal, magnet…). Quantities are tonnes, prices USD/kg.',
@@ -194,6 +217,18 @@ const transport = obj(
     source,
   },
   "Override of the products' default transport cost on some links; later entries win.",
+);
+
+const sourceShares = obj(
+  {
+    to: regionSelector('Destinations these shares describe.'),
+    products: productSelector('Products (with `substitution`) these shares describe.'),
+    shares: z
+      .record(regionId, value('fraction', 'Share of this origin in the destination\'s supply.'), { error: 'expected a mapping of origin region ids to shares, e.g. {CN: 70%, MY: 13%}' })
+      .describe('Observed shares of origins in the destinations\' imports (bilateral trade statistics). Origins left out share the rest by capacity; naming the destination itself sets its home share (default: its capacity over its use, at most 100%).'),
+    source,
+  },
+  'Observed origin shares of a destination\'s imports: the benchmark the Armington composite is calibrated to.',
 );
 
 const stock = obj(
@@ -406,7 +441,13 @@ export const SECTION_SCHEMAS = {
   processes: z.record(processId, process, { error: 'expected a mapping id: {outputs: …, cost: …}' }).describe('Processes (technologies) by id.'),
   plants: z.array(plant, { error: 'expected a list of plants' }).describe('Plants: one per region and process.'),
   demand: z.array(demand, { error: 'expected a list of demand entries' }).describe('Final demand entries: one per region, product and sector.'),
-  trade: obj({ transport: z.array(transport, { error: 'expected a list of transport costs' }).describe('Transport cost overrides.').optional() }, 'Trade costs.'),
+  trade: obj(
+    {
+      transport: z.array(transport, { error: 'expected a list of transport costs' }).describe('Transport cost overrides.').optional(),
+      sources: z.array(sourceShares, { error: 'expected a list of source-share entries' }).describe('Observed origin shares of destinations\' supply, for products with `substitution`.').optional(),
+    },
+    'Trade costs and observed bilateral trade.',
+  ),
   stocks: z.array(stock, { error: 'expected a list of stock entries' }).describe('Initial stocks: one per region and product.'),
   dynamics,
   market,

@@ -135,13 +135,12 @@ export async function mergeShards(dirs: readonly string[], outDir: string): Prom
   if (manifest === null || typeof manifest !== 'object' || Array.isArray(manifest)) throw new UsageError(`${join(first.dir, 'manifest.json')}: expected a JSON object`);
   const merged: Record<string, unknown> = { ...(manifest as Record<string, unknown>), command: withoutShardFlag(String((manifest as Record<string, unknown>).command)) };
   const files = await Promise.all(shards.map(async (s) => ({ path: await checkRecordFile(s.dir, s.info), draws: s.info.draws })));
-  for (const table of ['timeseries.csv', 'flows.csv', 'periods.csv']) await shardFileSize(central.dir, table);
+  const centralTables = ['timeseries.csv', 'flows.csv', 'periods.csv', 'welfare.csv'];
+  for (const table of centralTables) await shardFileSize(central.dir, table);
   const target = join(outDir, first.info.name);
   await checkOutputFolder(target);
   await writeFolderAtomically(target, async (tmp) => {
-    await copyFile(join(central.dir, 'timeseries.csv'), join(tmp, 'timeseries.csv'));
-    await copyFile(join(central.dir, 'flows.csv'), join(tmp, 'flows.csv'));
-    await copyFile(join(central.dir, 'periods.csv'), join(tmp, 'periods.csv'));
+    for (const table of centralTables) await copyFile(join(central.dir, table), join(tmp, table));
     try {
       await writeMonteCarloTables(tmp, first.info.ids, first.info.shape, files, first.info.drawCount);
     } catch (err) {

@@ -2,8 +2,8 @@
  * One scenario file → one result folder: load and validate, resolve each draw, simulate scenario and
  * baseline, and write the tables and the manifest atomically to `<out>/<name>/`.
  *
- * - draws = 1: timeseries.csv, flows.csv, periods.csv, summary.csv (per draw), manifest.json.
- * - draws > 1: the same timeseries/flows/periods for draw 0 (central values), and the Monte Carlo tables
+ * - draws = 1: timeseries.csv, flows.csv, periods.csv, welfare.csv, summary.csv (per draw), manifest.json.
+ * - draws > 1: the same timeseries/flows/periods/welfare for draw 0 (central values), and the Monte Carlo tables
  *   (mcOutputs.ts) from the records of every draw.
  * - `--shard i/n`: only every n-th draw, into `<out>/<name>.shard-i-of-n/` with its raw records;
  *   `reesim merge` turns a complete set of shards into exactly the folder one run would have written.
@@ -16,8 +16,8 @@ import { writeFolderAtomically } from '../output/atomic.js';
 import { writeCsv } from '../output/csv.js';
 import { writeJson } from '../output/json.js';
 import {
-  FLOW_COLUMNS, PERIOD_COLUMNS, SUMMARY_COLUMNS, TIMESERIES_COLUMNS, convergenceWarning, flowRows, headers, periodRows, summaryRows,
-  timeseriesRows,
+  FLOW_COLUMNS, PERIOD_COLUMNS, SUMMARY_COLUMNS, TIMESERIES_COLUMNS, WELFARE_COLUMNS, convergenceWarning, flowRows, headers, periodRows,
+  summaryRows, timeseriesRows, welfareRows,
 } from '../output/tables.js';
 import { loadScenario, resolveDraw, type LoadedScenario, type LoadOptions } from '../scenario/index.js';
 import { VERSION } from '../version.js';
@@ -55,9 +55,9 @@ export interface RunSummary {
 }
 
 /** Output files of a single-draw run and of a Monte Carlo run. */
-export const SINGLE_OUTPUTS = ['timeseries.csv', 'flows.csv', 'periods.csv', 'summary.csv', 'manifest.json'] as const;
+export const SINGLE_OUTPUTS = ['timeseries.csv', 'flows.csv', 'periods.csv', 'welfare.csv', 'summary.csv', 'manifest.json'] as const;
 export const MC_OUTPUTS = [
-  'timeseries.csv', 'flows.csv', 'periods.csv', 'summary.csv', 'timeseries_quantiles.csv', 'draws.csv', 'sensitivity.csv', 'manifest.json',
+  'timeseries.csv', 'flows.csv', 'periods.csv', 'welfare.csv', 'summary.csv', 'timeseries_quantiles.csv', 'draws.csv', 'sensitivity.csv', 'manifest.json',
 ] as const;
 
 /** The shard folder's description of itself, read back by `reesim merge`. */
@@ -109,6 +109,7 @@ async function writeCentralTables(tmp: string, model: ModelInput, run: RunResult
   await writeCsv(join(tmp, 'timeseries.csv'), headers(TIMESERIES_COLUMNS), timeseriesRows(model, run, 0));
   await writeCsv(join(tmp, 'flows.csv'), headers(FLOW_COLUMNS), flowRows(model, run, 0));
   await writeCsv(join(tmp, 'periods.csv'), headers(PERIOD_COLUMNS), periodRows(model, run, 0));
+  await writeCsv(join(tmp, 'welfare.csv'), headers(WELFARE_COLUMNS), welfareRows(model, run, 0));
 }
 
 /** The central draw's convergence warning, if any, as a list. */

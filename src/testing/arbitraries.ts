@@ -21,6 +21,7 @@ export function syntheticParamsArbitrary(overrides: Partial<SyntheticParams> = {
       scenarioPolicies: fc.integer({ min: 0, max: 3 }),
       worldPolicies: fc.integer({ min: 0, max: 1 }),
       dynamics: fc.boolean(),
+      substitution: fc.boolean(),
     })
     .map((p) => ({ ...p, ...overrides }));
 }

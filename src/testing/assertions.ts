@@ -5,11 +5,12 @@
  *
  * - balance: in every period and region × product, supply equals use (checkBalance);
  * - non-negativity: no negative quantity or stock, no non-finite price (checkNonNegative);
- * - equilibrium: prices and flows satisfy the equilibrium conditions of docs/model (checkEquilibrium).
+ * - equilibrium: prices and flows satisfy the equilibrium conditions of docs/model (checkEquilibrium);
+ * - welfare: the regions' welfare terms add up to what the period's LP implies (checkWelfare).
  * Non-negativity and equilibrium read the market audits: simulate with `{ audit: true }`.
  */
 import type { Simulation } from '../api/simulate.js';
-import { checkBalance, checkEquilibrium, checkNonNegative, type MarketAudit } from '../engine/invariants.js';
+import { checkBalance, checkEquilibrium, checkNonNegative, checkWelfare, type MarketAudit } from '../engine/invariants.js';
 import type { PeriodResult } from '../model/types.js';
 
 /** An invariant does not hold; `problems` lists every violation, each naming its run and period. */
@@ -63,12 +64,18 @@ export function assertEquilibrium(sim: Simulation): void {
   fail('equilibrium', everyPeriod(sim, (run, t) => checkEquilibrium(sim.model, audits[run][t])));
 }
 
-/** Balance, non-negativity and equilibrium, all at once (needs `audit: true`). */
+/** The regions' welfare terms add up in every period of both runs (engine/welfare.ts). */
+export function assertWelfare(sim: Simulation): void {
+  fail('welfare', everyPeriod(sim, (_, __, result) => checkWelfare(result)));
+}
+
+/** Balance, non-negativity, equilibrium and welfare, all at once (needs `audit: true`). */
 export function assertInvariants(sim: Simulation): void {
   const audits = auditsOf(sim, 'assertInvariants');
   fail('the invariants', everyPeriod(sim, (run, t, result, previous) => [
     ...checkBalance(sim.model, previous, result),
     ...checkNonNegative(result, audits[run][t]),
     ...checkEquilibrium(sim.model, audits[run][t]),
+    ...checkWelfare(result),
   ]));
 }

@@ -9,5 +9,5 @@
  */
 export { policiesArbitrary, syntheticParamsArbitrary, syntheticWorldArbitrary, type PoliciesArbitraryOptions } from './arbitraries.js';
 export { loadVariant, variantsOf, type RangeEnd, type ScenarioVariant, type VariantRange, type VariantRanges } from './variants.js';
-export { assertBalance, assertEquilibrium, assertInvariants, assertNonNegative, InvariantViolation } from './assertions.js';
+export { assertBalance, assertEquilibrium, assertInvariants, assertNonNegative, assertWelfare, InvariantViolation } from './assertions.js';
 export { syntheticWorld, type SyntheticParams } from '../model/synthetic.js';

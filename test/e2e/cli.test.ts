@@ -30,8 +30,8 @@ describe('reesim run', () => {
     expect(ra.stdout).toMatch(/licensing: 24 periods × 1 draw →/);
     expect(reesim(['run', FIXTURE, '--draws', '1', '--out', b, '--quiet']).code).toBe(0);
     const dirA = join(a, 'licensing');
-    expect(filesOf(dirA)).toEqual(['flows.csv', 'manifest.json', 'periods.csv', 'summary.csv', 'timeseries.csv']);
-    for (const f of ['timeseries.csv', 'flows.csv', 'periods.csv', 'summary.csv']) {
+    expect(filesOf(dirA)).toEqual(['flows.csv', 'manifest.json', 'periods.csv', 'summary.csv', 'timeseries.csv', 'welfare.csv']);
+    for (const f of ['timeseries.csv', 'flows.csv', 'periods.csv', 'welfare.csv', 'summary.csv']) {
       const text = read(dirA, f);
       expect(text).toBe(read(join(b, 'licensing'), f));
       expect(text).not.toMatch(/NaN|Infinity|e[+-]\d/);
@@ -59,7 +59,7 @@ describe('reesim run', () => {
     expect(m.stderr).toBe('');
     expect(m.code).toBe(0);
     const files = filesOf(join(one, 'licensing'));
-    expect(files).toEqual(['draws.csv', 'flows.csv', 'manifest.json', 'periods.csv', 'sensitivity.csv', 'summary.csv', 'timeseries.csv', 'timeseries_quantiles.csv']);
+    expect(files).toEqual(['draws.csv', 'flows.csv', 'manifest.json', 'periods.csv', 'sensitivity.csv', 'summary.csv', 'timeseries.csv', 'timeseries_quantiles.csv', 'welfare.csv']);
     for (const f of files) {
       if (f === 'manifest.json') continue;
       expect(read(join(two, 'licensing'), f), f).toBe(read(join(one, 'licensing'), f));

@@ -34,6 +34,8 @@ export interface PeriodControls {
   readonly referenceFlow: Float64Array;
   /** Ad valorem rate on each link: tariff + export tax (fraction of the origin price). */
   readonly adValorem: Float64Array;
+  /** The tariff part of `adValorem` (levied by the importer; the rest, export taxes, by the exporter). */
+  readonly tariffRate: Float64Array;
   /** Limit of each quota row, indexed by policy index (Infinity when not in force). */
   readonly quotaLimit: Float64Array;
   /** Producer floor price of each region × product (USD/kg); only where hasFloor. */
@@ -87,6 +89,7 @@ export function emptyControls(input: ModelInput, layout: LpLayout): PeriodContro
     capKind: new Uint8Array(L),
     referenceFlow: new Float64Array(L),
     adValorem: new Float64Array(L),
+    tariffRate: new Float64Array(L),
     quotaLimit: new Float64Array(layout.policies.length).fill(Infinity),
     floor: new Float64Array(N),
     hasFloor: new Uint8Array(N),

@@ -9,7 +9,10 @@ export const tariff: PolicyPlugin<'tariff'> = {
     if (!inForce(pol, ctx.period)) return;
     const rate = Math.max(0, at(pol.rate, ctx.period));
     if (rate === 0) return; // a zero rate restricts nothing: no rules of origin either
-    forEachLinkOf(ctx, pol, (l) => (out.adValorem[l] += rate));
+    forEachLinkOf(ctx, pol, (l) => {
+      out.adValorem[l] += rate;
+      out.tariffRate[l] += rate;
+    });
     markOriginRules(pol, ctx, out);
   },
 };

@@ -1,0 +1,63 @@
+/**
+ * Clearings outside the period loop: the state before any clearing, and period 0 cleared with passive
+ * stocks (holders neither buy nor sell). The warm-up of each run, the unrestricted reference of world
+ * policies in force from before the run, and the Armington benchmark (benchmark.ts) are such clearings.
+ */
+import type { ModelInput } from '../model/types.js';
+import type { HoldingCurve } from './curves.js';
+import type { LpLayout } from './layout.js';
+import { clearMarket, type MarketSetup, type MarketSolvers } from './market.js';
+import { periodControls, type PeriodControls, type PolicyContext } from './policies/index.js';
+import { summarisePeriod, type PeriodSummary } from './report.js';
+import { initialState, type RunState } from './state.js';
+
+/** The state before any clearing: reference prices, no use, no established links yet. */
+export function referenceState(input: ModelInput, layout: LpLayout): RunState {
+  const refPrice = Float64Array.from({ length: layout.numRows }, (_, i) => (i < layout.marketRows ? layout.referencePrice[layout.rowProduct[i]] : 0));
+  const L = layout.linkFromRow.length;
+  // Before the warm-up nothing has qualified, and nothing is new either: every link counts as established.
+  return initialState(input, layout, refPrice, new Float64Array(layout.balanceRows), new Float64Array(L).fill(Infinity));
+}
+
+/** Clears period 0 with passive stocks (holders neither buy nor sell) under the given policies. */
+export function clearPassive(
+  solvers: MarketSolvers,
+  input: ModelInput,
+  layout: LpLayout,
+  state: RunState,
+  policyIndices: readonly number[],
+  referenceFlow: (i: number, l: number) => number,
+): PeriodSummary {
+  const ctx: PolicyContext = { input, layout, period: 0, referenceFlow };
+  const controls = periodControls(ctx, policyIndices);
+  const setup: MarketSetup = {
+    period: 0,
+    controls,
+    q: effectiveDemand(input, 0, controls, state),
+    capacity: capacityInForce(state, controls),
+    stockBegin: state.stock,
+    holding: new Array<HoldingCurve | null>(layout.balanceRows).fill(null),
+    arrivals: new Float64Array(layout.marketRows),
+    release: new Float64Array(layout.balanceRows),
+    priceGuess: state.lastPrice,
+    lastPrice: state.lastPrice,
+    established: state.established,
+    qualifying: state.qualifying,
+    contractPrice: state.contractPrice,
+  };
+  return summarisePeriod(input, layout, setup, clearMarket(solvers, input, layout, setup), state.strategic);
+}
+
+/** Q = reference quantity[t] × demand shocks × structural factor, per demand definition. */
+export function effectiveDemand(input: ModelInput, t: number, controls: PeriodControls, state: RunState): Float64Array {
+  return Float64Array.from(input.demands, (dem, s) => {
+    const ref = dem.referenceQuantity[Math.min(t, dem.referenceQuantity.length - 1)] ?? 0;
+    return Math.max(0, (Number.isFinite(ref) ? ref : 0) * controls.demandFactor[s] * state.structural[s]);
+  });
+}
+
+/** Capacity of each plant in force: its endogenous capacity plus scheduled policy changes. */
+export function capacityInForce(state: RunState, controls: PeriodControls): Float64Array {
+  return Float64Array.from(state.capacity, (c, i) => Math.max(0, c + controls.capacityAdded[i]));
+}
+
