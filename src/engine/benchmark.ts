@@ -4,9 +4,10 @@
  *
  * Why a clearing. A benchmark mix must be consistent with the world's own capacities and costs: a mix
  * that asks Japan's buyers for more Japanese magnets than Japan makes at its costs would raise Japan's
- * price in the baseline already. So the engine clears period 0 once with every product homogeneous, no
- * policies and passive stocks (the same unrestricted clearing that references world policies) and reads
- * the benchmark off it: destination d's supply from origin o is the flow o → d, its home supply its
+ * price in the baseline already. So the engine clears period 0 once with every product homogeneous,
+ * passive stocks and the world's policies (the tariffs under which trade was observed; caps in force
+ * from before the run referenced to an unrestricted clearing, as in the runs), no scenario policy, and
+ * reads the benchmark off it: destination d's supply from origin o is the flow o → d, its home supply its
  * production less its exports. Observed shares (`trade.sources`) then replace what they state: a home
  * share, and import shares of the origins they name, the other origins sharing the rest of the imports
  * as in the clearing, or where the clearing has them send nothing there, by their capacity left unused
@@ -16,7 +17,7 @@
  *
  * Weights. With CES aggregate Z(u) = (Σ a_o^{1/σ} u_o^{(σ−1)/σ})^{σ/(σ−1)}, buyers facing landed prices
  * π choose u_o ∝ a_o·π_o^{−σ}; so a_o ∝ s_o·π_o^σ makes the benchmark mix s their choice at the reference
- * landed prices π (origin price + transport; the home price at home). Observed shares that the clearing
+ * landed prices π (origin price × (1 + ad valorem wedges in force) + transport; the home price at home). Observed shares that the clearing
  * does not reproduce (the US buying Japanese magnets dearer than Chinese ones) are thus what buyers want
  * at the reference prices, not a departure from them.
  */
@@ -41,7 +42,6 @@ export function armingtonBenchmark(input: ModelInput, solvers: SolverFactory): A
   const homogeneous: ModelInput = {
     ...input,
     products: input.products.map((p) => ({ ...p, substitution: null, qualification: null })),
-    worldPolicies: [],
     scenarioPolicies: [],
   };
   const layout = buildLayout(homogeneous);
@@ -49,9 +49,15 @@ export function armingtonBenchmark(input: ModelInput, solvers: SolverFactory): A
   let flow: Float64Array;
   let production: Float64Array;
   let price: Float64Array;
+  let wedge: Float64Array;
   try {
-    const { result } = clearPassive({ period, oneShot: solvers.oneShot }, homogeneous, layout, referenceState(homogeneous, layout), [], () => 0);
+    const solver = { period, oneShot: solvers.oneShot };
+    const state = referenceState(homogeneous, layout);
+    const before = clearPassive(solver, homogeneous, layout, state, [], () => 0).result.flow;
+    const world = layout.policies.map((_, i) => i);
+    const { result } = clearPassive(solver, homogeneous, layout, state, world, (_i, l) => before[l]);
     ({ flow, production, price } = result);
+    wedge = result.tariffRate;
   } finally {
     period.dispose();
   }
@@ -72,7 +78,11 @@ export function armingtonBenchmark(input: ModelInput, solvers: SolverFactory): A
       const supply = new Float64Array(R);
       for (const o of origins) supply[o] = o === d ? Math.max(0, production[d * P + p] - exports(d)) : flow[linkIndex(R, p, o, d)];
       const s = withObserved(input.observedShares, p, d, origins, supply, room);
-      const landed = (o: number) => Math.max(0.01 * input.products[p].referencePrice, o === d ? price[d * P + p] : price[o * P + p] + Math.max(0, input.transportCost[linkIndex(R, p, o, d)]));
+      const landed = (o: number) => {
+        const l = linkIndex(R, p, o, d);
+        const value = o === d ? price[d * P + p] : Math.max(0, price[o * P + p]) * (1 + wedge[l]) + Math.max(0, input.transportCost[l]);
+        return Math.max(0.01 * input.products[p].referencePrice, value);
+      };
       const top = Math.max(...origins.map(landed));
       for (const o of origins) {
         shares[(p * R + d) * R + o] = s[o];
