@@ -17,11 +17,14 @@
  * and positive), so combinations of mixes (what the LP forms) are an inner approximation of the convex
  * switching cost that is exact at the mixes themselves.
  *
- * The mixes: the benchmark; each origin's share multiplied by 0, ¼, ½, 2 and 4 (the others rescaled);
- * and each origin alone. A price rise of one origin moves the LP along its own tilts; a ban of it to the
- * mix without it; a destination cut off from all but one origin to that origin alone. As σ → ∞ the
- * composite becomes linear, origins differing only by their reference landed prices (equal for the
- * origins the reference clearing uses): the homogeneous good.
+ * The mixes: the core (the benchmark over the origins that supplied the destination); each of their
+ * shares multiplied by 0, ¼, ½, 2 and 4 (the others rescaled); each origin alone; and each entrant (an
+ * origin with a floor share but no benchmark supply, e.g. a plant a policy will build) blended into the
+ * core at 1, 4 and 16 times its share. A price rise of one origin moves the LP along its own tilts; a ban
+ * of it to the mix without it; a destination cut off from all but one origin to that origin alone; new
+ * capacity into the blends. Friction is measured from the core, so the core costs nothing whether or not
+ * entrants exist. As σ → ∞ the composite becomes linear, origins differing only by their reference
+ * landed prices (equal for the origins the reference clearing uses): the homogeneous good.
  */
 
 /** Factors by which one origin's benchmark share is tilted (0 drops it); "alone" mixes are added apart. */
@@ -57,31 +60,54 @@ export interface Mix {
   readonly friction: number;
 }
 
+/** Multiples of an entrant's benchmark share at which it is blended into the core mix. */
+export const ENTRY_STEPS = [1, 4, 16] as const;
+
 /**
  * The mixes of one destination (see the module comment), over its origins in the order of `s` (the
- * benchmark shares, summing to 1) with preference weights `a`. Friction is Z(s)/Z(u) − 1: 0 at the
- * benchmark; negative for a mix worth more than the benchmark at equal prices (one that leans towards an
- * origin whose weight exceeds its share: a dearer origin buyers still chose). Mixes with no composite
- * are left out, and so are duplicates.
+ * benchmark shares, summing to 1) with preference weights `a`. `active` marks the origins that supplied
+ * the destination in the benchmark; the others (entrants: a floor share, no supply yet) are left out of
+ * the **core** mix (s over the active origins), which is what friction is measured from:
+ * Z(core)/Z(u) − 1 — 0 at the core, negative for a mix worth more at equal prices (one that leans towards
+ * an origin whose weight exceeds its share, or adds an entrant: CES values a new variety highly at
+ * first). Candidates: the core; each active origin's share tilted; each origin alone; each entrant
+ * blended into the core at 1, 4 and 16 times its share. With σ ≤ 1 (complements) entrants are left out
+ * altogether: a missing variety would leave no composite. Mixes with no composite and duplicates are
+ * dropped.
  */
-export function mixesOf(s: readonly number[], a: readonly number[], sigma: number): Mix[] {
+export function mixesOf(s: readonly number[], a: readonly number[], sigma: number, active: readonly boolean[] = s.map(() => true)): Mix[] {
   const n = s.length;
-  const candidates: number[][] = [[...s]];
+  const entrantsAllowed = sigma > 1 + 1e-9;
+  const isActive = active.some((x) => x) ? active : s.map(() => true);
+  const weight = a.map((x, i) => (isActive[i] || entrantsAllowed ? x : 0));
+  const coreTotal = s.reduce((sum, x, i) => sum + (isActive[i] ? x : 0), 0);
+  const core = s.map((x, i) => (isActive[i] ? x / coreTotal : 0));
+  const candidates: number[][] = [core];
+  const normalised = (u: number[]) => {
+    const total = u.reduce((x, y) => x + y, 0);
+    return total > 0 ? u.map((x) => x / total) : null;
+  };
   for (let o = 0; o < n; o++) {
-    for (const f of TILTS) {
-      const u = s.map((x, i) => (i === o ? x * f : x));
-      const total = u.reduce((x, y) => x + y, 0);
-      if (total > 0) candidates.push(u.map((x) => x / total));
+    if (isActive[o]) {
+      for (const f of TILTS) {
+        const u = normalised(core.map((x, i) => (i === o ? x * f : x)));
+        if (u) candidates.push(u);
+      }
+    } else if (weight[o] > 0) {
+      for (const k of ENTRY_STEPS) {
+        const x = k * s[o];
+        if (x < 1) candidates.push(core.map((c, i) => (i === o ? x : c * (1 - x))));
+      }
     }
-    candidates.push(s.map((_, i) => (i === o ? 1 : 0)));
+    if (isActive[o] || weight[o] > 0) candidates.push(s.map((_, i) => (i === o ? 1 : 0)));
   }
-  const benchmark = cesAggregate(s, a, sigma);
+  const reference = cesAggregate(core, weight, sigma);
   const out: Mix[] = [];
   for (const u of candidates) {
     if (out.some((m) => m.u.every((x, i) => Math.abs(x - u[i]) < 1e-12))) continue;
-    const z = cesAggregate(u, a, sigma);
-    if (!(z > 0) || !(benchmark > 0)) continue;
-    out.push({ u, friction: benchmark / z - 1 });
+    const z = cesAggregate(u, weight, sigma);
+    if (!(z > 0) || !(reference > 0)) continue;
+    out.push({ u, friction: reference / z - 1 });
   }
   return out;
 }

@@ -68,6 +68,11 @@ import type { ModelInput, PolicyInput } from '../model/types.js';
 export interface ArmingtonBenchmark {
   readonly shares: Float64Array;
   readonly weights: Float64Array;
+  /** 1 where the origin supplied the destination in the benchmark (the others are entrants: armington.ts). */
+  readonly active: Uint8Array;
+  /** Prices of the benchmark clearing (USD/kg) per region × product, and landed per link (p·R + o)·R + d. */
+  readonly price: Float64Array;
+  readonly landed: Float64Array;
 }
 
 /** Column kinds of the period LP. */
@@ -103,6 +108,12 @@ export interface LpLayout {
   readonly balanceRows: number;
   /** Equality rows (balance, pool, variety): rows 0 … marketRows − 1; their duals are prices. */
   readonly marketRows: number;
+  /**
+   * Prices a run starts from, every row (USD/kg): the products' reference prices, or with an Armington
+   * benchmark its clearing's prices (the switching costs' price level must start where the benchmark
+   * mixes were calibrated, or the first period would not reproduce them). 0 on side rows.
+   */
+  readonly startPrice: Float64Array;
   readonly numRows: number;
   /** Product of each market row. */
   readonly rowProduct: Int32Array;
@@ -353,6 +364,23 @@ function holdingRows(input: ModelInput, policies: readonly PolicyInput[]): Uint8
   return holds;
 }
 
+/**
+ * Region × product pairs that can make the product during a run: a plant with an output of it that has
+ * capacity, may expand, or is the target of a capacity policy. Only they are origins of a product that
+ * keeps its origin (a region that can never make it needs no producer price and no varieties).
+ */
+export function possibleOrigins(input: ModelInput): Uint8Array {
+  const P = input.products.length;
+  const out = new Uint8Array(input.regions.length * P);
+  const targeted = new Set<number>();
+  for (const pol of [...input.worldPolicies, ...input.scenarioPolicies]) if (pol.type === 'capacity') targeted.add(pol.plant);
+  input.plants.forEach((plant, i) => {
+    if (!(plant.capacity > 0) && !plant.expansion.enabled && !targeted.has(i)) return;
+    for (const o of plant.outputs) if (o.perUnit > 0) out[plant.region * P + o.product] = 1;
+  });
+  return out;
+}
+
 /** The market rows: balance rows, then a pool row per producer and a variety row per origin × destination of each differentiated product. */
 interface Markets {
   readonly differentiated: Uint8Array;
@@ -374,8 +402,7 @@ function layMarkets(input: ModelInput, holds: Uint8Array, benchmark: ArmingtonBe
   const varietyRow = new Int32Array(P * R * R).fill(-1);
   const rowProduct: number[] = Array.from({ length: N }, (_, rp) => rp % P);
   const rowRegion: number[] = Array.from({ length: N }, (_, rp) => Math.floor(rp / P));
-  const makes = new Uint8Array(N);
-  for (const plant of input.plants) for (const o of plant.outputs) if (o.perUnit > 0) makes[plant.region * P + o.product] = 1;
+  const makes = possibleOrigins(input);
   const receives = Uint8Array.from(holds);
   for (let rp = 0; rp < N; rp++) {
     if (!differentiated[rp % P] || !makes[rp]) continue;
@@ -615,8 +642,9 @@ function layMixes(input: ModelInput, markets: Markets, benchmark: ArmingtonBench
       const total = raw.reduce((a, b) => a + b, 0);
       const s = raw.map((x) => (total > 0 ? x / total : 1 / origins.length));
       const a = origins.map((o, i) => (weights[(p * R + d) * R + o] > 0 ? weights[(p * R + d) * R + o] : s[i]));
+      const active = origins.map((o) => benchmark.active[(p * R + d) * R + o] === 1);
       const supplyRow = (o: number) => (o === d ? markets.poolRow[rp] : markets.varietyRow[linkIndex(R, p, o, d)]);
-      mixesOf(s, a, input.products[p].substitution!).forEach((mix, k) => {
+      mixesOf(s, a, input.products[p].substitution!, active).forEach((mix, k) => {
         const entries = new Map<number, number>([[rp, 1]]);
         mix.u.forEach((u, i) => {
           if (u > 0) entries.set(supplyRow(origins[i]), -u);
@@ -703,6 +731,23 @@ function laySharedRows(input: ModelInput, plantBandStart: Int32Array, side: Side
     addPlant(i, row);
   });
   return { sharedRowStart, sharedPrimary: Int32Array.from(sharedPrimary) };
+}
+
+/** Prices a run starts from (LpLayout.startPrice). */
+function startPrices(input: ModelInput, markets: Markets, rows: { linkToRow: Int32Array }, numRows: number, benchmark: ArmingtonBenchmark | null): Float64Array {
+  const P = input.products.length;
+  const R = input.regions.length;
+  const out = new Float64Array(numRows);
+  for (let i = 0; i < markets.marketRows; i++) out[i] = input.products[markets.rowProduct[i]].referencePrice;
+  if (!benchmark) return out;
+  for (let rp = 0; rp < R * P; rp++) {
+    out[rp] = benchmark.price[rp];
+    if (markets.poolRow[rp] >= 0) out[markets.poolRow[rp]] = benchmark.price[rp];
+  }
+  rows.linkToRow.forEach((row, l) => {
+    if (row >= R * P) out[row] = benchmark.landed[l];
+  });
+  return out;
 }
 
 /** The link of each origin row. */
@@ -800,6 +845,7 @@ export function buildLayout(input: ModelInput, benchmark: ArmingtonBenchmark | n
     balanceRows: N,
     marketRows: markets.marketRows,
     numRows,
+    startPrice: startPrices(input, markets, rows, numRows, benchmark),
     rowProduct: markets.rowProduct,
     rowRegion: markets.rowRegion,
     differentiated: markets.differentiated,

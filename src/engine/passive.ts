@@ -11,9 +11,9 @@ import { periodControls, type PeriodControls, type PolicyContext } from './polic
 import { summarisePeriod, type PeriodSummary } from './report.js';
 import { initialState, type RunState } from './state.js';
 
-/** The state before any clearing: reference prices, no use, no established links yet. */
+/** The state before any clearing: the layout's start prices, no use, no established links yet. */
 export function referenceState(input: ModelInput, layout: LpLayout): RunState {
-  const refPrice = Float64Array.from({ length: layout.numRows }, (_, i) => (i < layout.marketRows ? layout.referencePrice[layout.rowProduct[i]] : 0));
+  const refPrice = layout.startPrice;
   const L = layout.linkFromRow.length;
   // Before the warm-up nothing has qualified, and nothing is new either: every link counts as established.
   return initialState(input, layout, refPrice, new Float64Array(layout.balanceRows), new Float64Array(L).fill(Infinity));
