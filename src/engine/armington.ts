@@ -28,7 +28,7 @@
  */
 
 /** Factors by which one origin's benchmark share is tilted (0 drops it); "alone" mixes are added apart. */
-export const TILTS = [0, 0.25, 0.5, 2, 4] as const;
+export const TILTS = [0, 0.5, 2] as const;
 
 /**
  * The CES aggregate of mix `u` with preference weights `a` (same index set), not normalised:

@@ -52,6 +52,8 @@ import type { OneShotLp, PeriodLp, SmallLp } from './solver.js';
 
 /** Penalty slope beyond a row's cap (relative to its weight). */
 const BEYOND_CAP_PENALTY = 2;
+/** Relative slack of the reduced-cost conditions in the selection LP, tried in turn (see canonicalDuals). */
+const SELECTION_SLACKS = [0, 1e-9, 1e-7, 1e-5] as const;
 /** Relative size of the per-row tie-breaking factor of the weights. */
 const TIE_BREAK = 1e-3;
 /** The golden ratio's fractional part: spreads the tie-breaking factors evenly over rows. */
@@ -77,12 +79,17 @@ export interface CanonicalStats {
   readonly freeRows: number;
   /** True when the selection LP failed and the solver's own duals were kept for the free rows. */
   readonly fellBack: boolean;
+  /** True when only the rows asked for were made canonical (the others keep the solver's duals). */
+  readonly partial?: boolean;
 }
 
 /**
  * The canonical duals of a period LP (see the module comment), given an optimal primal `x` and the
  * solver's own optimal duals `rawDual` (used only if the selection LP fails numerically). Returns duals of
- * every row (balance rows: prices, USD/kg; side rows: minus their rents).
+ * every row (balance rows: prices, USD/kg; side rows: minus their rents). With `needed`, only the rows
+ * it marks must be canonical: when the optimal quantities pin all of them, the selection LP is skipped
+ * and the other free rows keep the solver's duals (`stats.partial`) — what the price fixed point needs
+ * on its way, where only the prices that set wedges matter.
  */
 export function canonicalDuals(
   layout: LpLayout,
@@ -90,6 +97,7 @@ export function canonicalDuals(
   x: Float64Array,
   rawDual: Float64Array,
   oneShot: OneShotLp,
+  needed?: Uint8Array,
 ): { dual: Float64Array; stats: CanonicalStats } {
   const m = layout.numRows;
   const n = layout.numCols;
@@ -142,19 +150,135 @@ export function canonicalDuals(
   for (let i = 0; i < m; i++) if (!known[i]) free.push(i);
   const freePrices = free.filter((i) => i < N).length;
   if (free.length === 0) return { dual: finite(dual), stats: { freeRows: 0, fellBack: false } };
-
   const relaxed = relaxableSideRows(layout, status, free);
   const inLp = free.filter((i) => !relaxed[i]);
-  if (inLp.length > 0) {
-    const chosen = oneShot.solve(selectionLp(layout, lp, status, known, dual, relaxed, inLp));
-    if (!chosen) {
-      for (const i of free) dual[i] = rawDual[i];
-      return { dual: finite(dual), stats: { freeRows: freePrices, fellBack: true } };
+  // The selection LP is separable: its objective is a sum over rows, and rows that no reduced-cost
+  // condition links fall apart into components. On the fixed point's way only the components holding a
+  // needed row are solved.
+  const components = linkedComponents(layout, status, known, relaxed, inLp);
+  const wanted = needed ? components.filter((c) => c.some((i) => i < needed.length && needed[i] === 1)) : components;
+  const partial = wanted.length < components.length;
+  // Rows on their own are set in closed form; the rest go to one selection LP (one model is cheaper
+  // than many small ones, and the components do not interact in it).
+  let fellBack = false;
+  const inModel: number[] = [];
+  for (const component of wanted) {
+    const single = component.length === 1 ? closedFormDual(layout, lp, status, known, dual, relaxed, component[0]) : null;
+    if (single !== null) dual[component[0]] = single;
+    else inModel.push(...component);
+  }
+  if (inModel.length > 0) {
+    inModel.sort((a, b) => a - b);
+    // The conditions come from a solver's optimum, exact only to its tolerances: each is relaxed by a
+    // tiny slack, widened if the LP still proves infeasible, before giving up on the rule.
+    let chosen: Float64Array | null = null;
+    for (const slack of SELECTION_SLACKS) {
+      chosen = oneShot.solve(selectionLp(layout, lp, status, known, dual, relaxed, inModel, slack));
+      if (chosen) break;
     }
-    inLp.forEach((i, k) => (dual[i] = chosen[k]));
+    if (chosen) inModel.forEach((i, k) => (dual[i] = chosen[k]));
+    else {
+      fellBack = true;
+      for (const i of inModel) dual[i] = rawDual[i];
+    }
+  }
+  if (partial) {
+    const solved = new Uint8Array(m);
+    for (const c of wanted) for (const i of c) solved[i] = 1;
+    for (const i of free) if (!solved[i]) dual[i] = rawDual[i];
+    return { dual: finite(dual), stats: { freeRows: freePrices, fellBack, partial: true } };
   }
   assignRelaxedRents(layout, lp, status, dual, free, relaxed);
-  return { dual: finite(dual), stats: { freeRows: freePrices, fellBack: false } };
+  return { dual: finite(dual), stats: { freeRows: freePrices, fellBack } };
+}
+
+/**
+ * The free rows of the selection LP grouped by the reduced-cost conditions that link them: two rows are
+ * in one component when a column that is not fixed (and touches no relaxed row) has both. Components
+ * come in ascending order of their first row, rows ascending within each.
+ */
+function linkedComponents(layout: LpLayout, status: Uint8Array, known: Uint8Array, relaxed: Uint8Array, rows: readonly number[]): number[][] {
+  const parent = new Map<number, number>(rows.map((i) => [i, i]));
+  const find = (i: number): number => {
+    let r = i;
+    while (parent.get(r)! !== r) r = parent.get(r)!;
+    let k = i;
+    while (parent.get(k)! !== r) {
+      const next = parent.get(k)!;
+      parent.set(k, r);
+      k = next;
+    }
+    return r;
+  };
+  const { starts, indices, rowStarts, rowCols } = layout;
+  const seen = new Uint8Array(layout.numCols);
+  for (const i of rows)
+    for (let t = rowStarts[i]; t < rowStarts[i + 1]; t++) {
+      const j = rowCols[t];
+      if (seen[j] || status[j] === FIXED) continue;
+      seen[j] = 1;
+      let first = -1;
+      let vacuous = false;
+      for (let e = starts[j]; e < starts[j + 1] && !vacuous; e++) vacuous = relaxed[indices[e]] === 1;
+      if (vacuous) continue;
+      for (let e = starts[j]; e < starts[j + 1]; e++) {
+        const r = indices[e];
+        if (known[r] || !parent.has(r)) continue;
+        if (first < 0) first = find(r);
+        else {
+          const b = find(r);
+          if (b !== first) parent.set(Math.max(b, first), Math.min(b, first));
+          first = Math.min(b, first);
+        }
+      }
+    }
+  const groups = new Map<number, number[]>();
+  for (const i of rows) {
+    const r = find(i);
+    let g = groups.get(r);
+    if (!g) groups.set(r, (g = []));
+    g.push(i);
+  }
+  return [...groups.values()].sort((a, b) => a[0] - b[0]);
+}
+
+/**
+ * The canonical dual of a free row that no condition links to another free row: the interval its
+ * conditions allow, and in it the point the selection LP would take — the cap for a users' price (the
+ * highest, not above the cap), minus the cap for a producer or landed price (the lowest, not below it),
+ * clamped into the interval. A side row is left to the LP. Null when the interval is empty to rounding.
+ */
+function closedFormDual(layout: LpLayout, lp: PeriodLp, status: Uint8Array, known: Uint8Array, dual: Float64Array, relaxed: Uint8Array, row: number): number | null {
+  if (row >= layout.marketRows) return null;
+  const { starts, indices, values, rowStarts, rowCols } = layout;
+  let lower = -Infinity;
+  let upper = Infinity;
+  let scale = 1;
+  for (let t = rowStarts[row]; t < rowStarts[row + 1]; t++) {
+    const j = rowCols[t];
+    if (status[j] === FIXED) continue;
+    let rhs = lp.colCost[j];
+    let a = 0;
+    let vacuous = false;
+    for (let e = starts[j]; e < starts[j + 1]; e++) {
+      const r = indices[e];
+      if (relaxed[r]) vacuous = true;
+      else if (r === row) a = values[e];
+      else rhs -= values[e] * dual[r];
+    }
+    if (vacuous || a === 0) continue;
+    scale = Math.max(scale, Math.abs(rhs / a));
+    const lo = status[j] === LOW ? -Infinity : rhs; // a·y ≥ lo
+    const hi = status[j] === UP ? Infinity : rhs; //   a·y ≤ hi
+    const [l, u] = a > 0 ? [lo / a, hi / a] : [hi / a, lo / a];
+    lower = Math.max(lower, l);
+    upper = Math.min(upper, u);
+  }
+  if (lower > upper + 1e-9 * scale) return null;
+  if (lower > upper) return (lower + upper) / 2;
+  const cap = layout.chokeMax[layout.rowProduct[row]];
+  const target = row < layout.balanceRows ? cap : -cap;
+  return Math.min(upper, Math.max(lower, target));
 }
 
 /**
@@ -233,6 +357,7 @@ function selectionLp(
   dual: Float64Array,
   relaxed: Uint8Array,
   free: readonly number[],
+  slack: number,
 ): SmallLp {
   const N = layout.marketRows;
   const pos = new Map<number, number>();
@@ -260,18 +385,21 @@ function selectionLp(
       if (seen[j] || status[j] === FIXED) continue;
       seen[j] = 1;
       let rhs = lp.colCost[j];
+      let scale = 1 + Math.abs(rhs);
       let vacuous = false;
       terms.length = 0;
       for (let e = starts[j]; e < starts[j + 1]; e++) {
         const r = indices[e];
         if (relaxed[r]) vacuous = true;
-        else if (known[r]) rhs -= values[e] * dual[r];
-        else terms.push([pos.get(r)!, values[e]]);
+        else if (known[r]) {
+          rhs -= values[e] * dual[r];
+          scale += Math.abs(values[e] * dual[r]);
+        } else terms.push([pos.get(r)!, values[e]]);
       }
       if (vacuous) continue;
       const s = status[j];
-      const lo = s === LOW ? -Infinity : rhs; // a·y ≥ lo
-      const hi = s === UP ? Infinity : rhs; //   a·y ≤ hi
+      const lo = s === LOW ? -Infinity : rhs - slack * scale; // a·y ≥ lo
+      const hi = s === UP ? Infinity : rhs + slack * scale; //   a·y ≤ hi
       if (terms.length === 1) {
         const [c, a] = terms[0];
         const [l, u] = a > 0 ? [lo / a, hi / a] : [hi / a, lo / a];

@@ -18,7 +18,7 @@
  */
 import type { ModelInput, PeriodResult } from '../model/types.js';
 import { COL, COL_NAMES, outputRow, type LpLayout } from './layout.js';
-import { plantSubsidy, priceLevel, qualificationPremium, type MarketOutcome, type MarketSetup } from './market.js';
+import { fixedPointRows, plantSubsidy, priceLevel, qualificationPremium, type MarketOutcome, type MarketSetup } from './market.js';
 import { WELFARE_TERMS } from './welfare.js';
 
 /** Everything needed to audit one cleared period. */
@@ -213,12 +213,15 @@ function checkWedges(input: ModelInput, audit: MarketAudit): string[] {
     return Math.abs(a - b) / scale;
   };
   const extra = input.dynamics.leakage.extraCostShare;
+  // Rows whose price binds a cost (a pool no plant can feed this period exports nothing: its wedges bind nothing).
+  const binding = fixedPointRows(input, layout, setup.controls, outcome.lp.colUpper);
   for (let j = 0; j < layout.numCols; j++) {
     const kind = layout.colKind[j];
     if ((kind !== COL.trade && kind !== COL.leak && kind !== COL.ship && kind !== COL.fresh) || outcome.lp.colUpper[j] <= 0) continue;
     const l = layout.colRef[j];
     const tau = setup.controls.adValorem[l] + (kind === COL.leak ? extra : 0);
     const rp = layout.linkFromRow[l];
+    if (!binding[rp]) continue;
     if (tau !== 0 && rel(rp) > tol)
       out.push(`${describeColumn(layout, j)}: wedge ${tau}·${outcome.wedgePrice[rp]} was set from a price ${outcome.wedgePrice[rp]} that differs from the final ${outcome.price[rp]} by more than the fixed-point tolerance`);
     const to = layout.linkToRow[l];

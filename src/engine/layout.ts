@@ -353,13 +353,19 @@ class SideRows {
   }
 }
 
-/** Rows where someone consumes, may hold stock, uses the product as a plant input, or imports it under a restriction. */
-function holdingRows(input: ModelInput, policies: readonly PolicyInput[]): Uint8Array {
+/** Rows where someone consumes, holds stock or uses the product as a plant input. */
+function usingRows(input: ModelInput): Uint8Array {
   const P = input.products.length;
-  const holds = new Uint8Array(input.regions.length * P);
-  for (const s of input.stocks) holds[s.region * P + s.product] = 1;
-  for (const dem of input.demands) holds[dem.region * P + dem.product] = 1;
-  for (const plant of input.plants) for (const inp of plant.inputs) holds[plant.region * P + inp.product] = 1;
+  const uses = new Uint8Array(input.regions.length * P);
+  for (const s of input.stocks) uses[s.region * P + s.product] = 1;
+  for (const dem of input.demands) uses[dem.region * P + dem.product] = 1;
+  for (const plant of input.plants) for (const inp of plant.inputs) uses[plant.region * P + inp.product] = 1;
+  return uses;
+}
+
+/** Rows that may hold stock: the using rows, and the destinations of a restriction (which may hoard ahead of it). */
+function holdingRows(uses: Uint8Array, P: number, policies: readonly PolicyInput[]): Uint8Array {
+  const holds = Uint8Array.from(uses);
   for (const pol of policies) if (isRestrictiveLinkPolicy(pol)) for (const d of pol.to) for (const p of pol.products) holds[d * P + p] = 1;
   return holds;
 }
@@ -389,11 +395,11 @@ interface Markets {
   readonly marketRows: number;
   readonly rowProduct: Int32Array;
   readonly rowRegion: Int32Array;
-  /** Region × product rows that receive supply: holding rows, and the producers of differentiated products. */
+  /** Region × product rows that receive supply: using rows, and the producers of differentiated products. */
   readonly receives: Uint8Array;
 }
 
-function layMarkets(input: ModelInput, holds: Uint8Array, benchmark: ArmingtonBenchmark | null): Markets {
+function layMarkets(input: ModelInput, uses: Uint8Array, benchmark: ArmingtonBenchmark | null): Markets {
   const R = input.regions.length;
   const P = input.products.length;
   const N = R * P;
@@ -403,7 +409,7 @@ function layMarkets(input: ModelInput, holds: Uint8Array, benchmark: ArmingtonBe
   const rowProduct: number[] = Array.from({ length: N }, (_, rp) => rp % P);
   const rowRegion: number[] = Array.from({ length: N }, (_, rp) => Math.floor(rp / P));
   const makes = possibleOrigins(input);
-  const receives = Uint8Array.from(holds);
+  const receives = Uint8Array.from(uses);
   for (let rp = 0; rp < N; rp++) {
     if (!differentiated[rp % P] || !makes[rp]) continue;
     poolRow[rp] = rowProduct.length;
@@ -814,8 +820,11 @@ export function buildLayout(input: ModelInput, benchmark: ArmingtonBenchmark | n
   const policies = [...input.worldPolicies, ...input.scenarioPolicies].map(normaliseSelection);
   const cols = new Columns();
   const { chokeMax, chokeRp } = chokePrices(input);
-  const holds = holdingRows(input, policies);
-  const markets = layMarkets(input, holds, benchmark);
+  const uses = usingRows(input);
+  const holds = holdingRows(uses, P, policies);
+  // Origin varieties reach the rows that use a product: a restriction's destination that uses none has
+  // nothing to hoard against (its coverage target is a multiple of its use).
+  const markets = layMarkets(input, uses, benchmark);
   const rows = linkRows(input, markets);
 
   const plantBandStart = layPlantBands(input, markets, cols);

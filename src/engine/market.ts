@@ -114,7 +114,7 @@ export function clearMarket(solvers: MarketSolvers, input: ModelInput, layout: L
   const colUpper = new Float64Array(n);
   periodColumnBounds(input, layout, setup, demandTier, stockTier, colUpper);
   const { rowLower, rowUpper } = periodRowBounds(input, layout, setup);
-  const fpRows = fixedPointRows(layout, setup.controls, colUpper);
+  const fpRows = fixedPointRows(input, layout, setup.controls, colUpper);
 
   const tol = input.market.fixedPointTolerance;
   const maxIter = Math.max(1, Math.floor(input.market.maxFixedPointIterations));
@@ -127,11 +127,16 @@ export function clearMarket(solvers: MarketSolvers, input: ModelInput, layout: L
     const lp: PeriodLp = { colCost, colLower, colUpper, rowLower, rowUpper };
     const sol = solvers.period.solve(lp);
     iterations++;
-    const { dual, stats } = canonicalDuals(layout, lp, sol.colValue, sol.rowDual, solvers.oneShot);
-    const price = Float64Array.from(dual, (y, i) => (i < layout.marketRows ? y : 0));
+    // On the way, only the prices that set wedges must be canonical; the final iterate is canonical in full.
+    let { dual, stats } = canonicalDuals(layout, lp, sol.colValue, sol.rowDual, solvers.oneShot, fpRows);
+    let price = Float64Array.from(dual, (y, i) => (i < layout.marketRows ? y : 0));
     const change = largestRelativeChange(input, layout, fpRows, guess, price);
     const converged = change <= tol;
     if (converged || iterations >= maxIter) {
+      if (stats.partial) {
+        ({ dual, stats } = canonicalDuals(layout, lp, sol.colValue, sol.rowDual, solvers.oneShot));
+        price = Float64Array.from(dual, (y, i) => (i < layout.marketRows ? y : 0));
+      }
       const primal = canonicalPrimal(layout, lp, sol.colValue, dual, solvers.oneShot);
       return {
         lp, colValue: primal.colValue, rowDual: dual, price, wedgePrice: guess, demandTier, stockTier,
@@ -315,17 +320,25 @@ export function plantSubsidy(
  * Rows whose price enters a cost this period: origins of open links with a wedge or leakage route,
  * destinations of open delayed-shipment routes, and floored rows.
  */
-function fixedPointRows(layout: LpLayout, controls: PeriodControls, colUpper: Float64Array): Uint8Array {
+export function fixedPointRows(input: ModelInput, layout: LpLayout, controls: PeriodControls, colUpper: Float64Array): Uint8Array {
   const rows = new Uint8Array(layout.marketRows);
+  // A pool row that no plant can feed this period exports nothing: the wedges on its links bind nothing.
+  const fed = new Uint8Array(layout.marketRows);
+  for (let j = 0; j < layout.numCols; j++) {
+    if (layout.colKind[j] !== COL.band || colUpper[j] <= 0) continue;
+    for (let e = layout.starts[j]; e < layout.starts[j + 1]; e++) if (layout.values[e] > 0 && layout.indices[e] < layout.marketRows) fed[layout.indices[e]] = 1;
+  }
+  const extra = input.dynamics.leakage.extraCostShare;
   const linkCols = layout.linkCols;
   for (let i = 0; i < linkCols.length; i++) {
     const j = linkCols[i];
     const kind = layout.colKind[j];
     if (colUpper[j] <= 0) continue;
     const l = layout.colRef[j];
+    const from = layout.linkFromRow[l];
+    if (from >= layout.balanceRows && !fed[from]) continue;
     if (kind === COL.ship) rows[layout.linkToRow[l]] = 1;
-    if (kind === COL.trade && controls.adValorem[l] === 0) continue;
-    rows[layout.linkFromRow[l]] = 1;
+    if (controls.adValorem[l] !== 0 || (kind === COL.leak && extra !== 0)) rows[from] = 1;
   }
   for (let rp = 0; rp < layout.balanceRows; rp++) if (controls.hasFloor[rp]) rows[outputRow(layout, rp)] = 1;
   return rows;
