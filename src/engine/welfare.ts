@@ -8,7 +8,10 @@
  *
  * - **consumers**: final demand's tiers (willingness to pay − price) × quantity, the critical
  *   requirement valued at its choke price less what it pays, the switching of mix columns;
- * - **holders**: stock-holding tiers, the beginning stock and arrivals sold into the market;
+ * - **holders**: cash of stock holding — the beginning stock and arrivals sold into the market at the
+ *   price, less the stock carried into the next period bought at the price (their reservation value of
+ *   it, the holding curve's willingness to pay, is not money and stays out); importers pay for licensed
+ *   shipments when they leave and are credited with them when they arrive;
  * - **producers**: plant bands (output value − input value − cost, floor subsidies received included),
  *   the rents of shared lines, surplus disposal;
  * - **government**: tariff revenue (the importer's) and export-tax revenue (the exporter's), less floor
@@ -18,7 +21,8 @@
  *
  * Transport, smuggling surcharges, switching costs and qualification premiums are real costs: they sit
  * between the prices where they are paid and appear in no one's account. The terms add up to
- * −objective + Σ choke × critical requirement + tariff and tax revenue − subsidies (checkWelfare).
+ * −objective + Σ choke × critical requirement + tariff and tax revenue − subsidies − the holders'
+ * reservation value of the stock carried − payments for shipments in transit (checkWelfare).
  */
 import type { ModelInput } from '../model/types.js';
 import { COL, splitLink, type LpLayout } from './layout.js';
@@ -37,7 +41,10 @@ export interface PeriodWelfare {
   readonly byRegion: Float64Array;
   /** The LP objective (cost, USD). */
   readonly objectiveUsd: number;
-  /** −objective + Σ choke × critical requirement + tariff and tax revenue − subsidies (USD): what the terms sum to. */
+  /**
+   * What the terms sum to (USD): −objective + Σ choke × critical requirement + tariff and tax revenue −
+   * subsidies − holders' reservation value of the stock they carry − payments for shipments in transit.
+   */
   readonly identityUsd: number;
 }
 
@@ -53,6 +60,8 @@ export function periodWelfare(input: ModelInput, layout: LpLayout, setup: Market
   const add = (r: number, k: number, v: number) => (w[r * T + k] += v);
   let objective = 0;
   let transfers = 0;
+  let reservation = 0;
+  let payments = 0;
   const wp = outcome.wedgePrice;
 
   for (let j = 0; j < layout.numCols; j++) {
@@ -72,7 +81,11 @@ export function periodWelfare(input: ModelInput, layout: LpLayout, setup: Market
         const total = outcome.demandTier[j] + outcome.stockTier[j];
         const toDemand = total > 0 ? outcome.demandTier[j] / total : 0;
         add(Math.floor(ref / P), CONSUMERS, surplus * toDemand);
-        add(Math.floor(ref / P), HOLDERS, surplus * (1 - toDemand));
+        // Stock carried into the next period: holders pay the market price for it now and sell it then;
+        // their reservation value (the holding curve's willingness to pay) is not money and stays out.
+        const held = v * (1 - toDemand);
+        add(Math.floor(ref / P), HOLDERS, value * held);
+        reservation += -cost * held;
         break;
       }
       case COL.backstop:
@@ -88,8 +101,15 @@ export function periodWelfare(input: ModelInput, layout: LpLayout, setup: Market
         break;
       default: {
         // Links: the rent of a capped link goes to the exporter; the wedge is revenue of whoever levies it.
-        const [, o] = splitLink(R, ref);
+        const [, o, d] = splitLink(R, ref);
         add(o, RENTS, surplus);
+        if (layout.colKind[j] === COL.ship) {
+          // A licensed shipment is sold at the destination's price when it leaves: its buyers pay now
+          // and receive the goods when they arrive (then valued at that period's price, below).
+          const paid = Math.max(0, wp[layout.linkToRow[ref]]) * v;
+          add(d, HOLDERS, -paid);
+          payments += paid;
+        }
         const wedge = Math.max(0, wp[layout.linkFromRow[ref]]) * v;
         for (const [rate, region] of wedgeShares(R, c, ref)) {
           add(region, GOVERNMENT, rate * wedge);
@@ -140,7 +160,7 @@ export function periodWelfare(input: ModelInput, layout: LpLayout, setup: Market
   return {
     byRegion: w,
     objectiveUsd: objective * KUSD_TO_USD,
-    identityUsd: (-objective + criticalValue + transfers) * KUSD_TO_USD,
+    identityUsd: (-objective + criticalValue + transfers - reservation - payments) * KUSD_TO_USD,
   };
 }
 

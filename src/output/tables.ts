@@ -83,18 +83,21 @@ export const WELFARE_COLUMNS: readonly Column[] = [
   { name: 'welfare_usd', kind: 'usd' },
   { name: 'baseline_welfare_usd', kind: 'usd' },
   { name: 'change_usd', kind: 'usd' },
+  { name: 'cumulative_change_usd', kind: 'usd' },
 ];
 
 /** Rows of welfare.csv for one draw, period-major, regions in world order, terms in WELFARE_TERMS order. */
 export function* welfareRows(model: ModelInput, run: RunResult, draw: number): Generator<string[]> {
   const T = WELFARE_TERMS.length;
+  const cumulative = new Float64Array(model.regions.length * T);
   for (let t = 0; t < run.scenario.length; t++) {
     const s = run.scenario[t].welfareUsd;
     const b = run.baseline[t].welfareUsd;
     for (let r = 0; r < model.regions.length; r++)
       for (let k = 0; k < T; k++) {
         const i = r * T + k;
-        yield [String(draw), model.timeline.labels[t], model.regions[r].id, WELFARE_TERMS[k], formatKind(s[i], 'usd'), formatKind(b[i], 'usd'), formatKind(s[i] - b[i], 'usd')];
+        cumulative[i] += s[i] - b[i];
+        yield [String(draw), model.timeline.labels[t], model.regions[r].id, WELFARE_TERMS[k], formatKind(s[i], 'usd'), formatKind(b[i], 'usd'), formatKind(s[i] - b[i], 'usd'), formatKind(cumulative[i], 'usd')];
       }
   }
 }

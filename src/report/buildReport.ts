@@ -22,6 +22,7 @@ import { esc } from './svg/escape.js';
 import { lineChart } from './svg/lineChart.js';
 import { stackedAreaChart } from './svg/stackedAreaChart.js';
 import { timelineChart } from './svg/timelineChart.js';
+import { formatUsd, whoPays, type WelfareChange } from '../output/welfare.js';
 
 /** Everything the report is made of. */
 export interface ReportInputs {
@@ -35,6 +36,8 @@ export interface ReportInputs {
   readonly quantiles: SeriesTable | null;
   /** flows.csv, draw 0. */
   readonly flows: CsvTable;
+  /** welfare.csv's changes summed over the run (draw 0), or null for a folder written before it existed. */
+  readonly welfare: readonly WelfareChange[] | null;
 }
 
 function section(id: string, title: string, body: string): string {
@@ -65,6 +68,21 @@ ${m.description ? `<p class="lead">${esc(m.description)}</p>` : ''}
 </header>`;
 }
 
+/** Welfare changes against the baseline over the run: one row per region that moves, one column per term. */
+function welfareTable(changes: readonly WelfareChange[]): string {
+  const terms = [...new Set(changes.map((c) => c.term))];
+  const regions = [...new Set(changes.map((c) => c.region))].filter((r) => changes.some((c) => c.region === r && Math.abs(c.usd) >= 1e3));
+  if (regions.length === 0) return '<p class="note">No welfare term moves by 1 000 USD against the baseline.</p>';
+  const cell = (r: string, t: string) => {
+    const c = changes.find((x) => x.region === r && x.term === t);
+    return c && Math.abs(c.usd) >= 1e3 ? formatUsd(c.usd) : '–';
+  };
+  return `<p class="note">Change against the baseline, summed over the run (welfare.csv): buyers' surplus, stock holders' (the value of the stock they carry: a paper gain in a rising market), producers' surplus, government (tariff and export-tax revenue, less subsidies, strategic purchases and sales), and quota and licence rents.</p>
+<table><thead><tr><th>region</th>${terms.map((t) => `<th>${esc(t)}</th>`).join('')}</tr></thead><tbody>
+${regions.map((r) => `<tr><th>${esc(r)}</th>${terms.map((t) => `<td>${esc(cell(r, t))}</td>`).join('')}</tr>`).join('\n')}
+</tbody></table>`;
+}
+
 /** The complete report page. */
 export function buildReport(inputs: ReportInputs): string {
   const periods = inputs.timeseries.periods;
@@ -76,7 +94,9 @@ export function buildReport(inputs: ReportInputs): string {
   const colors = regionColors(shown);
   const parts: string[] = [header(inputs)];
 
-  parts.push(section('glance', 'At a glance', `<ul class="findings">${findings(inputs.summary, links).map((f) => `<li>${esc(f)}</li>`).join('')}</ul>`));
+  const paying = inputs.welfare ? whoPays(inputs.welfare) : null;
+  const glance = [...findings(inputs.summary, links), ...(paying ? [`Who pays, against the baseline over the run: ${paying}.`] : [])];
+  parts.push(section('glance', 'At a glance', `<ul class="findings">${glance.map((f) => `<li>${esc(f)}</li>`).join('')}</ul>`));
 
   const policies = inputs.manifest.policies;
   parts.push(section('policies', 'Policies', policies.length === 0
@@ -98,6 +118,7 @@ export function buildReport(inputs: ReportInputs): string {
     : `<p class="note">Links whose total volume over the run changes most against the baseline; the percentage is the change relative to the baseline total.</p>\n` +
       figure('Largest changes in trade flows (t over the run)', barChart(flowChartSpec(top)))));
 
+  if (inputs.welfare) parts.push(section('welfare', 'Who pays', welfareTable(inputs.welfare)));
   parts.push(section('summary', 'Summary by region and product', summaryTable(inputs.summary)));
   parts.push(`<footer>Made by <code>reesim report</code> from the result folder <code>${esc(inputs.folderName)}</code>` +
     `${inputs.manifest.version ? ` (reesim ${esc(inputs.manifest.version)})` : ''}. Every number comes from its CSV files, which hold the full detail.</footer>`);

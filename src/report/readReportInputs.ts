@@ -5,17 +5,22 @@ import { centralDrawOnly, hasResultFile, readResultTable, requireResultFolder } 
 import { readManifest } from './results/manifest.js';
 import { seriesTable } from './results/series.js';
 import { readSummary } from './results/summary.js';
+import { welfareTotals } from './select/welfare.js';
 
-/** Reads manifest.json, summary.csv, timeseries.csv, flows.csv and (Monte Carlo) timeseries_quantiles.csv. */
+/** Reads manifest.json, summary.csv, timeseries.csv, flows.csv, welfare.csv (when present) and (Monte Carlo) timeseries_quantiles.csv. */
 export async function readReportInputs(dir: string): Promise<ReportInputs> {
   await requireResultFolder(dir);
   const folderName = basename(resolve(dir));
-  const [manifest, summary, ts, flows, quantiles] = await Promise.all([
+  const [manifest, summary, ts, flows, quantiles, welfare] = await Promise.all([
     readManifest(dir, folderName),
     readSummary(dir),
     readResultTable(dir, 'timeseries.csv', centralDrawOnly),
     readResultTable(dir, 'flows.csv', centralDrawOnly),
     hasResultFile(dir, 'timeseries_quantiles.csv').then((has) => (has ? readResultTable(dir, 'timeseries_quantiles.csv') : null)),
+    hasResultFile(dir, 'welfare.csv').then((has) => (has ? readResultTable(dir, 'welfare.csv', centralDrawOnly) : null)),
   ]);
-  return { folderName, manifest, summary, timeseries: seriesTable(ts), flows, quantiles: quantiles ? seriesTable(quantiles) : null };
+  return {
+    folderName, manifest, summary, timeseries: seriesTable(ts), flows, quantiles: quantiles ? seriesTable(quantiles) : null,
+    welfare: welfare ? welfareTotals(welfare) : null,
+  };
 }

@@ -21,6 +21,7 @@ import {
 } from '../output/tables.js';
 import { loadScenario, resolveDraw, type LoadedScenario, type LoadOptions } from '../scenario/index.js';
 import { VERSION } from '../version.js';
+import { welfareChanges, whoPays } from '../output/welfare.js';
 import { makeDrawRecord, type RecordShape } from './drawRecord.js';
 import { evaluateExpectations, type ExpectationResult } from './expectations.js';
 import { readDrawSummaries, writeMonteCarloTables } from './mcOutputs.js';
@@ -52,6 +53,8 @@ export interface RunSummary {
   readonly warnings: readonly string[];
   /** The scenario's expectations, evaluated (empty when it has none, and for a shard: merge evaluates them). */
   readonly expectations: readonly ExpectationResult[];
+  /** The central run's largest welfare changes against the baseline, in one sentence (null: none, or a shard without draw 0). */
+  readonly whoPays: string | null;
 }
 
 /** Output files of a single-draw run and of a Monte Carlo run. */
@@ -138,7 +141,7 @@ export async function runScenarioFile(file: string, solvers: SolverFactory, opti
       await writeCsv(join(tmp, 'summary.csv'), headers(SUMMARY_COLUMNS), summaryRows(model, run, 0));
       await writeJson(join(tmp, 'manifest.json'), manifestOf(loaded, options.command, SINGLE_OUTPUTS, results));
     });
-    return { ...done, warnings: [...done.warnings, ...centralWarnings(model, run)], periods: model.timeline.labels.length, expectations: results };
+    return { ...done, warnings: [...done.warnings, ...centralWarnings(model, run)], periods: model.timeline.labels.length, expectations: results, whoPays: whoPays(welfareChanges(model, run)) };
   }
 
   const draws = shard ? shardDraws(loaded.draws, shard.index, shard.count) : Array.from({ length: loaded.draws }, (_, k) => k);
@@ -151,6 +154,7 @@ export async function runScenarioFile(file: string, solvers: SolverFactory, opti
   };
   const warnings = [...done.warnings];
   let results: ExpectationResult[] = [];
+  let paying: string | null = null;
   await writeFolderAtomically(dir, async (tmp) => {
     // The central draw runs on this thread, overlapping the pool's draws; its full results become the
     // central timeseries and flows tables.
@@ -170,6 +174,7 @@ export async function runScenarioFile(file: string, solvers: SolverFactory, opti
     if (central) {
       await writeCentralTables(tmp, central.model, central.run);
       warnings.push(...centralWarnings(central.model, central.run));
+      paying = whoPays(welfareChanges(central.model, central.run));
     }
     if (shard) {
       const info: ShardInfo = {
@@ -194,5 +199,5 @@ export async function runScenarioFile(file: string, solvers: SolverFactory, opti
     await rm(recordPath);
     await writeJson(join(tmp, 'manifest.json'), manifestOf(loaded, options.command, MC_OUTPUTS, results));
   });
-  return { ...done, warnings, periods: shape.periods, expectations: results };
+  return { ...done, warnings, periods: shape.periods, expectations: results, whoPays: paying };
 }

@@ -71,7 +71,7 @@ describe('the CES mixes', () => {
   it('cost nothing at the benchmark and more the further a mix leans away from it', () => {
     const s = [0.7, 0.2, 0.1];
     const mixes = mixesOf(s, s, 4);
-    expect(mixes[0].u).toEqual(s);
+    mixes[0].u.forEach((x, i) => expect(x).toBeCloseTo(s[i], 12));
     expect(mixes[0].friction).toBeCloseTo(0, 12);
     for (const m of mixes.slice(1)) expect(m.friction).toBeGreaterThan(0);
     // Dropping the 70 % origin costs more than dropping the 10 % one.
@@ -79,6 +79,19 @@ describe('the CES mixes', () => {
     expect(without(0)).toBeGreaterThan(without(2));
     // The CES price index of losing an origin at equal prices: (1 − s_o)^{1/(1−σ)}.
     expect(1 + without(0)).toBeCloseTo(Math.pow(0.3, -1 / 3), 9);
+  });
+
+  it('measure friction from the core: an entrant that supplies nothing yet costs nothing, and is worth most at first', () => {
+    const s = [0.69, 0.3, 0.01];
+    const mixes = mixesOf(s, s, 4, [true, true, false]);
+    expect(mixes[0].u[2]).toBe(0);
+    expect(mixes[0].friction).toBeCloseTo(0, 12);
+    // Blending in the entrant at its share is worth something (negative friction), and less per tonne at 16×.
+    const blend = (k: number) => mixes.find((m) => Math.abs(m.u[2] - k * 0.01) < 1e-12)!;
+    expect(blend(1).friction).toBeLessThan(0);
+    expect(blend(16).friction / 0.16).toBeGreaterThan(blend(1).friction / 0.01);
+    // Complements (σ ≤ 1) take no entrants: a missing variety would leave no composite.
+    expect(mixesOf(s, s, 0.8, [true, true, false]).every((m) => m.u[2] === 0)).toBe(true);
   });
 
   it('make the benchmark the choice at the reference prices when the weights are calibrated to them', () => {

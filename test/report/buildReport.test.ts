@@ -38,6 +38,21 @@ describe('buildReport', () => {
     expect(single).not.toContain('p5–p95');
   });
 
+  it('says who pays when the folder has welfare.csv, and stays silent about it when it has none', async () => {
+    const inputs = await readReportInputs(SINGLE);
+    expect(inputs.welfare).toBeNull();
+    expect(buildReport(inputs)).not.toContain('Who pays');
+    const welfare = [
+      { region: 'US', term: 'consumers', usd: -2.33e9 },
+      { region: 'US', term: 'government', usd: 9.84e8 },
+      { region: 'CN', term: 'producers', usd: -2.68e8 },
+      { region: 'CN', term: 'rents', usd: 10 },
+    ];
+    const html = buildReport({ ...inputs, welfare });
+    expect(html).toContain('Who pays, against the baseline over the run: US buyers −2.33 bn USD, US government +984 M USD, CN producers −268 M USD.');
+    expect(html).toContain('<h2 id="welfare">Who pays</h2>');
+  });
+
   it('is deterministic', async () => {
     const inputs = await readReportInputs(SINGLE);
     expect(buildReport(inputs)).toBe(buildReport(inputs));

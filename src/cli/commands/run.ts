@@ -95,6 +95,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
       if (!args.quiet) {
         const secs = ((performance.now() - t0) / 1000).toFixed(1);
         process.stdout.write(`${done.name}: ${done.periods} periods × ${done.draws} draw${done.draws === 1 ? '' : 's'} → ${done.dir}/ (${secs} s)\n`);
+        if (done.whoPays) process.stdout.write(`  who pays (central run, against the baseline, over the run): ${done.whoPays}\n`);
       }
     }
   },
