@@ -3,7 +3,8 @@
  * (the machine may be shared and noisy, so a ratio from the same run means more than two absolute times).
  *
  * 1. Engine. A full run (scenario + baseline, 120 months) of the shipped world (scenarios/world-2024.yaml
- *    with a Chinese licence scenario, 2025-01..2034-12) and of a synthetic world of the same size: layout
+ *    with a Chinese licence scenario, 2025-01..2034-12), of the same world with every product homogeneous
+ *    (the cost of origin-keeping goods, as a ratio), and of a synthetic world of the same size: layout
  *    build time, mean/p95 time per HiGHS solve and per period, time per full run, fixed-point iterations,
  *    the canonical selection's small LPs (src/engine/canonical.ts: how many, their share of the run),
  *    memory. Then the shipped world solved cold every period beside the warm run: the time ratio and the
