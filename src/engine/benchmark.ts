@@ -27,7 +27,7 @@
  */
 import type { ModelInput, PlantDef } from '../model/types.js';
 import { buildLayout, linkIndex, possibleOrigins, type ArmingtonBenchmark } from './layout.js';
-import { clearPassive, referenceState } from './passive.js';
+import { clearPassive, NO_REFERENCES, referenceState } from './passive.js';
 import type { SolverFactory } from './solver.js';
 
 /** Smallest benchmark share of a possible origin (a generic floor, not a fact about any product). */
@@ -57,9 +57,9 @@ export function armingtonBenchmark(input: ModelInput, solvers: SolverFactory): A
   try {
     const solver = { period, oneShot: solvers.oneShot };
     const state = referenceState(homogeneous, layout);
-    const before = clearPassive(solver, homogeneous, layout, state, [], () => 0).result.flow;
+    const before = clearPassive(solver, homogeneous, layout, state, [], NO_REFERENCES).result;
     const world = layout.policies.map((_, i) => i);
-    const { result } = clearPassive(solver, homogeneous, layout, state, world, (_i, l) => before[l]);
+    const { result } = clearPassive(solver, homogeneous, layout, state, world, { flow: (_i, l) => before.flow[l], content: (_i, l) => before.contentFlow[l] });
     ({ flow, production, price } = result);
     wedge = result.tariffRate;
   } finally {

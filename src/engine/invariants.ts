@@ -18,7 +18,7 @@
  */
 import type { ModelInput, PeriodResult } from '../model/types.js';
 import { COL, COL_NAMES, outputRow, type LpLayout } from './layout.js';
-import { fixedPointRows, plantSubsidy, priceLevel, qualificationPremium, type MarketOutcome, type MarketSetup } from './market.js';
+import { contentFrom, fixedPointRows, plantSubsidy, priceLevel, qualificationPremium, type MarketOutcome, type MarketSetup } from './market.js';
 import { WELFARE_TERMS } from './welfare.js';
 
 /** Everything needed to audit one cleared period. */
@@ -89,7 +89,7 @@ export function checkNonNegative(result: PeriodResult, audit?: MarketAudit, tole
   const out: string[] = [];
   const quantities = [
     'production', 'consumption', 'demand', 'shortage', 'unmet', 'imports', 'exports', 'processInput', 'stock',
-    'strategicStock', 'disposal', 'arrivals', 'subsidyUsd', 'flow', 'leaked', 'shipped', 'tariffRate', 'tariffUsd', 'quotaRentUsd',
+    'strategicStock', 'disposal', 'arrivals', 'subsidyUsd', 'flow', 'leaked', 'contentFlow', 'shipped', 'tariffRate', 'tariffUsd', 'quotaRentUsd',
     'blocked', 'activity', 'capacity',
   ] as const;
   for (const name of quantities) {
@@ -228,6 +228,12 @@ function checkWedges(input: ModelInput, audit: MarketAudit): string[] {
     if (kind === COL.ship && rel(to) > tol)
       out.push(`${describeColumn(layout, j)}: valued at a destination price ${outcome.wedgePrice[to]} that differs from the final ${outcome.price[to]} by more than the fixed-point tolerance`);
   }
+  for (const j of layout.contentCols) {
+    const l = layout.colRef[j];
+    const from = contentFrom(layout, l);
+    if (outcome.lp.colUpper[j] > 0 && binding[from] && setup.controls.adValorem[l] !== 0 && rel(from) > tol)
+      out.push(`${describeColumn(layout, j)}: wedge set from a price ${outcome.wedgePrice[from]} that differs from the final ${outcome.price[from]} by more than the fixed-point tolerance`);
+  }
   for (let rp = 0; rp < layout.balanceRows; rp++) {
     const row = outputRow(layout, rp);
     if (setup.controls.hasFloor[rp] && rel(row) > tol)
@@ -249,7 +255,7 @@ function economicCosts(input: ModelInput, layout: LpLayout, setup: MarketSetup, 
     switch (layout.colKind[j]) {
       case COL.band: {
         const plant = input.plants[ref];
-        cost[j] = plant.bands[layout.colSub[j]].unitCost - plantSubsidy(layout, plant.region, plant.outputs, c, wedgePrice);
+        cost[j] = plant.bands[layout.colSub[j] % plant.bands.length].unitCost - plantSubsidy(layout, plant.region, plant.outputs, c, wedgePrice);
         break;
       }
       case COL.trade:
@@ -265,6 +271,12 @@ function economicCosts(input: ModelInput, layout: LpLayout, setup: MarketSetup, 
       }
       case COL.mix:
         cost[j] = layout.mixFriction[j] * priceLevel(layout, ref, setup.lastPrice);
+        break;
+      case COL.content:
+        cost[j] = Math.max(0, input.transportCost[ref]) + c.adValorem[ref] * Math.max(0, wedgePrice[contentFrom(layout, ref)]);
+        break;
+      case COL.downgrade:
+        cost[j] = 0;
         break;
       case COL.tier:
         cost[j] = -layout.tierWtp[j];
@@ -292,6 +304,7 @@ function primalTol(ub: number): number {
 
 /** What a non-balance row is, for messages. */
 function rowLabel(layout: LpLayout, row: number): string {
+  if (row >= layout.bandRowStart) return `band ${layout.bandRowBand[row - layout.bandRowStart]} of plant ${layout.bandRowPlant[row - layout.bandRowStart]} (both recipes)`;
   if (row >= layout.sharedRowStart) return `shared capacity of plant ${layout.sharedPrimary[row - layout.sharedRowStart]}`;
   if (row >= layout.originRowStart) return `rule of origin (row ${row})`;
   const policy = layout.quotaRow.indexOf(row);
@@ -336,6 +349,7 @@ export function describeColumn(layout: LpLayout, j: number): string {
     case COL.leak:
     case COL.ship:
     case COL.fresh:
+    case COL.content:
       return `${kind} of product ${Math.floor(ref / (R * R))} from region ${Math.floor(ref / R) % R} to ${ref % R}`;
     case COL.tier:
       return `demand tier ${layout.colSub[j]} (WTP ${layout.tierWtp[j]}) of region ${Math.floor(ref / P)} product ${ref % P}`;
@@ -364,6 +378,10 @@ function explain(layout: LpLayout, j: number): string {
       return 'surplus = p_d − p_o − transport − τ·p_o − qualification premium (new volume)';
     case COL.mix:
       return 'surplus = composite price − Σ variety prices × mix − switching cost';
+    case COL.content:
+      return 'surplus = p_d (any content) − p_o (any content) − transport − τ·p_o';
+    case COL.downgrade:
+      return 'surplus = any-content price − certified-free price';
     default:
       return 'surplus = value − cost';
   }

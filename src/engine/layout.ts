@@ -88,12 +88,14 @@ export const COL = {
   build: 8,
   mix: 9,
   fresh: 10,
+  content: 11,
+  downgrade: 12,
 } as const;
 /** One of the `COL` values. */
 export type ColKind = (typeof COL)[keyof typeof COL];
 
 /** Names of the column kinds, for messages. */
-export const COL_NAMES = ['band', 'trade', 'leak', 'ship', 'tier', 'backstop', 'hold', 'dispose', 'build', 'mix', 'fresh'] as const;
+export const COL_NAMES = ['band', 'trade', 'leak', 'ship', 'tier', 'backstop', 'hold', 'dispose', 'build', 'mix', 'fresh', 'content', 'downgrade'] as const;
 
 /** Top of the price grid when a product has no demand anywhere: this multiple of its reference price. */
 export const DEFAULT_TOP_MULTIPLE = 10;
@@ -201,6 +203,26 @@ export interface LpLayout {
    */
   readonly sharedRowStart: number;
   readonly sharedPrimary: Int32Array;
+  /**
+   * Content tracking (policies with `foreignMade`; all empty without one): regions whose material is
+   * tracked, products that carry it, and per region × product the *any-content* pool row (output that may
+   * contain tracked material; the pool row is then certified free of it) and the *clean composite* row
+   * (inputs certified free, for the clean recipe of a plant), per link the any-content variety row and the
+   * content-trade column; plants with a clean and an any-content recipe lay their bands twice (colSub
+   * k and bands + k), and band rows keep the two within each band's capacity.
+   */
+  readonly contentOrigins: Uint8Array;
+  readonly tracked: Uint8Array;
+  readonly anyPool: Int32Array;
+  readonly anyVariety: Int32Array;
+  readonly cleanComp: Int32Array;
+  readonly contentCol: Int32Array;
+  /** Content-trade columns, ascending. */
+  readonly contentCols: Int32Array;
+  /** Band rows: row bandRowStart + k caps band bandRowBand[k] of plant bandRowPlant[k] (both recipes). */
+  readonly bandRowStart: number;
+  readonly bandRowPlant: Int32Array;
+  readonly bandRowBand: Int32Array;
   /** Coverage target (periods of use) of each region × product, from the stock definitions. */
   readonly coverage: Float64Array;
   /** Initial commercial and strategic stocks (t) of each region × product. */
@@ -397,9 +419,97 @@ interface Markets {
   readonly rowRegion: Int32Array;
   /** Region × product rows that receive supply: using rows, and the producers of differentiated products. */
   readonly receives: Uint8Array;
+  readonly content: Content;
 }
 
-function layMarkets(input: ModelInput, uses: Uint8Array, benchmark: ArmingtonBenchmark | null): Markets {
+/** Content tracking laid out with the markets (LpLayout.contentOrigins …). */
+interface Content {
+  readonly origins: Uint8Array;
+  readonly tracked: Uint8Array;
+  readonly anyPool: Int32Array;
+  readonly anyVariety: Int32Array;
+  readonly cleanComp: Int32Array;
+  /** Plants with a clean and an any-content recipe. */
+  readonly variants: Uint8Array;
+  /** Per plant and input: the input is tracked (its value share reaches the de minimis). */
+  readonly trackedInput: readonly Uint8Array[];
+}
+
+/** Policies whose reach extends to foreign-made goods. */
+function foreignMadePolicies(policies: readonly PolicyInput[]): (PolicyInput & Selection & { foreignMade: { deMinimis: number } })[] {
+  return policies.filter(
+    (pol): pol is PolicyInput & Selection & { foreignMade: { deMinimis: number } } =>
+      (pol.type === 'export_ban' || pol.type === 'export_license' || pol.type === 'export_quota') && pol.foreignMade != null,
+  );
+}
+
+/**
+ * Which material is tracked and where (see LpLayout.contentOrigins): the origins of the foreign-made
+ * policies; the products they name that keep their origin, and upstream every such product a plant
+ * making a tracked product uses; plants outside the origins with a tracked output and a tracked input
+ * whose value share (at reference prices) reaches the smallest de minimis get two recipes. Rows are
+ * appended to the market rows.
+ */
+function layContent(input: ModelInput, policies: readonly PolicyInput[], m: { differentiated: Uint8Array; poolRow: Int32Array; varietyRow: Int32Array; rowProduct: number[]; rowRegion: number[] }): Content {
+  const R = input.regions.length;
+  const P = input.products.length;
+  const reach = foreignMadePolicies(policies);
+  const origins = new Uint8Array(R);
+  const tracked = new Uint8Array(P);
+  const anyPool = new Int32Array(R * P).fill(-1);
+  const anyVariety = new Int32Array(P * R * R).fill(-1);
+  const cleanComp = new Int32Array(R * P).fill(-1);
+  const variants = new Uint8Array(input.plants.length);
+  const trackedInput = input.plants.map((plant) => new Uint8Array(plant.inputs.length));
+  if (reach.length === 0) return { origins, tracked, anyPool, anyVariety, cleanComp, variants, trackedInput };
+  for (const pol of reach) {
+    for (const o of pol.from) origins[o] = 1;
+    for (const p of pol.products) if (m.differentiated[p]) tracked[p] = 1;
+  }
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const plant of input.plants)
+      if (plant.outputs.some((o) => tracked[o.product]))
+        for (const inp of plant.inputs)
+          if (m.differentiated[inp.product] && !tracked[inp.product]) {
+            tracked[inp.product] = 1;
+            changed = true;
+          }
+  }
+  const threshold = Math.min(...reach.map((pol) => pol.foreignMade.deMinimis));
+  input.plants.forEach((plant, i) => {
+    if (origins[plant.region] || !plant.outputs.some((o) => tracked[o.product] && o.perUnit > 0)) return;
+    const value = plant.outputs.reduce((sum, o) => sum + Math.max(0, o.perUnit) * input.products[o.product].referencePrice, 0);
+    plant.inputs.forEach((inp, k) => {
+      const share = value > 0 ? (inp.perUnit * input.products[inp.product].referencePrice) / value : 1;
+      if (tracked[inp.product] && share >= threshold) trackedInput[i][k] = 1;
+    });
+    if (trackedInput[i].some((x) => x)) variants[i] = 1;
+  });
+  const push = (p: number, r: number) => {
+    m.rowProduct.push(p);
+    m.rowRegion.push(r);
+    return m.rowProduct.length - 1;
+  };
+  for (let rp = 0; rp < R * P; rp++) {
+    const r = Math.floor(rp / P);
+    if (tracked[rp % P] && !origins[r] && m.poolRow[rp] >= 0) anyPool[rp] = push(rp % P, r);
+  }
+  for (let l = 0; l < P * R * R; l++) {
+    const [p, o, d] = splitLink(R, l);
+    if (tracked[p] && !origins[o] && m.varietyRow[l] >= 0) anyVariety[l] = push(p, d);
+  }
+  input.plants.forEach((plant, i) => {
+    if (!variants[i]) return;
+    plant.inputs.forEach((inp, k) => {
+      const rp = plant.region * P + inp.product;
+      if (trackedInput[i][k] && cleanComp[rp] < 0) cleanComp[rp] = push(inp.product, plant.region);
+    });
+  });
+  return { origins, tracked, anyPool, anyVariety, cleanComp, variants, trackedInput };
+}
+
+function layMarkets(input: ModelInput, uses: Uint8Array, benchmark: ArmingtonBenchmark | null, policies: readonly PolicyInput[]): Markets {
   const R = input.regions.length;
   const P = input.products.length;
   const N = R * P;
@@ -427,9 +537,10 @@ function layMarkets(input: ModelInput, uses: Uint8Array, benchmark: ArmingtonBen
         rowRegion.push(d);
       }
   }
+  const content = layContent(input, policies, { differentiated, poolRow, varietyRow, rowProduct, rowRegion });
   return {
     differentiated, poolRow, varietyRow, marketRows: rowProduct.length,
-    rowProduct: Int32Array.from(rowProduct), rowRegion: Int32Array.from(rowRegion), receives,
+    rowProduct: Int32Array.from(rowProduct), rowRegion: Int32Array.from(rowRegion), receives, content,
   };
 }
 
@@ -453,17 +564,59 @@ function chokePrices(input: ModelInput): { chokeMax: Float64Array; chokeRp: Floa
  */
 function layPlantBands(input: ModelInput, markets: Markets, cols: Columns): Int32Array {
   const P = input.products.length;
+  const { content } = markets;
   const plantBandStart = new Int32Array(input.plants.length + 1);
   input.plants.forEach((plant, i) => {
     plantBandStart[i] = cols.count;
-    const entries = new Map<number, number>();
-    const add = (rp: number, v: number) => entries.set(rp, (entries.get(rp) ?? 0) + v);
-    for (const o of plant.outputs) add(outputRow(markets, plant.region * P + o.product), o.perUnit);
-    for (const inp of plant.inputs) add(plant.region * P + inp.product, -inp.perUnit);
-    plant.bands.forEach((band, k) => cols.push(COL.band, i, k, band.unitCost, entries));
+    // A plant with two recipes: the clean one takes its tracked inputs from the clean composites and
+    // makes certified-free output; the any-content one takes any input and makes output that may carry
+    // the tracked material (its any-content pool).
+    const recipe = (clean: boolean) => {
+      const entries = new Map<number, number>();
+      const add = (row: number, v: number) => entries.set(row, (entries.get(row) ?? 0) + v);
+      for (const o of plant.outputs) {
+        const rp = plant.region * P + o.product;
+        add(!clean && content.anyPool[rp] >= 0 ? content.anyPool[rp] : outputRow(markets, rp), o.perUnit);
+      }
+      plant.inputs.forEach((inp, k) => {
+        const rp = plant.region * P + inp.product;
+        add(clean && content.trackedInput[i][k] ? content.cleanComp[rp] : rp, -inp.perUnit);
+      });
+      return entries;
+    };
+    const first = recipe(true);
+    plant.bands.forEach((band, k) => cols.push(COL.band, i, k, band.unitCost, first));
+    if (content.variants[i]) {
+      const second = recipe(false);
+      plant.bands.forEach((band, k) => cols.push(COL.band, i, plant.bands.length + k, band.unitCost, second));
+    }
   });
   plantBandStart[input.plants.length] = cols.count;
   return plantBandStart;
+}
+
+/**
+ * Content columns: downgrades (output certified free may always be used where any content is accepted:
+ * pool → any-content pool, variety → any-content variety, at no cost) and content trade (an origin's
+ * any-content output to its any-content variety at a destination, at the link's transport cost).
+ */
+function layContentColumns(input: ModelInput, markets: Markets, cols: Columns): Int32Array {
+  const R = input.regions.length;
+  const { content } = markets;
+  content.anyPool.forEach((row, rp) => {
+    if (row >= 0) cols.push(COL.downgrade, markets.poolRow[rp], 0, 0, new Map([[markets.poolRow[rp], -1], [row, 1]]));
+  });
+  content.anyVariety.forEach((row, l) => {
+    if (row >= 0) cols.push(COL.downgrade, markets.varietyRow[l], 0, 0, new Map([[markets.varietyRow[l], -1], [row, 1]]));
+  });
+  const contentCol = new Int32Array(content.anyVariety.length).fill(-1);
+  content.anyVariety.forEach((row, l) => {
+    if (row < 0) return;
+    const [p, o] = splitLink(R, l);
+    const from = content.anyPool[o * input.products.length + p];
+    if (from >= 0) contentCol[l] = cols.push(COL.content, l, 0, Math.max(0, input.transportCost[l] ?? 0), new Map([[from, -1], [row, 1]]));
+  });
+  return contentCol;
 }
 
 /**
@@ -649,21 +802,44 @@ function layMixes(input: ModelInput, markets: Markets, benchmark: ArmingtonBench
       const s = raw.map((x) => (total > 0 ? x / total : 1 / origins.length));
       const a = origins.map((o, i) => (weights[(p * R + d) * R + o] > 0 ? weights[(p * R + d) * R + o] : s[i]));
       const active = origins.map((o) => benchmark.active[(p * R + d) * R + o] === 1);
-      const supplyRow = (o: number) => (o === d ? markets.poolRow[rp] : markets.varietyRow[linkIndex(R, p, o, d)]);
-      mixesOf(s, a, input.products[p].substitution!, active).forEach((mix, k) => {
+      const { content } = markets;
+      // Users accept any content: where material is tracked, their mixes draw on the any-content rows.
+      const cleanRow = (o: number) => (o === d ? markets.poolRow[rp] : markets.varietyRow[linkIndex(R, p, o, d)]);
+      const anyRow = (o: number) => {
+        const row = o === d ? content.anyPool[rp] : content.anyVariety[linkIndex(R, p, o, d)];
+        return row >= 0 ? row : cleanRow(o);
+      };
+      const mixes = mixesOf(s, a, input.products[p].substitution!, active);
+      mixes.forEach((mix, k) => {
         const entries = new Map<number, number>([[rp, 1]]);
         mix.u.forEach((u, i) => {
-          if (u > 0) entries.set(supplyRow(origins[i]), -u);
+          if (u > 0) entries.set(anyRow(origins[i]), -u);
         });
         friction.set(cols.push(COL.mix, rp, k, 0, entries), mix.friction);
       });
+      // The clean composite of a plant's certified-free recipe: the mixes without the tracked origins.
+      if (content.cleanComp[rp] >= 0)
+        mixes.forEach((mix, k) => {
+          if (mix.u.some((u, i) => u > 0 && content.origins[origins[i]])) return;
+          const entries = new Map<number, number>([[content.cleanComp[rp], 1]]);
+          mix.u.forEach((u, i) => {
+            if (u > 0) entries.set(cleanRow(origins[i]), -u);
+          });
+          friction.set(cols.push(COL.mix, rp, mixes.length + k, 0, entries), mix.friction);
+        });
     }
   }
   return friction;
 }
 
 /** 7. Quota rows: +1 on the trade, new-volume and shipment columns of the quota's links. */
-function layQuotaRows(R: number, policies: readonly PolicyInput[], links: { tradeCol: Int32Array; shipCol: Int32Array; freshCol: Int32Array }, side: SideRows): Int32Array {
+function layQuotaRows(
+  R: number,
+  policies: readonly PolicyInput[],
+  links: { tradeCol: Int32Array; shipCol: Int32Array; freshCol: Int32Array },
+  contentCol: Int32Array,
+  side: SideRows,
+): Int32Array {
   const quotaRow = new Int32Array(policies.length).fill(-1);
   policies.forEach((pol, i) => {
     if (pol.type !== 'export_quota') return;
@@ -673,6 +849,8 @@ function layQuotaRows(R: number, policies: readonly PolicyInput[], links: { trad
       side.add(links.shipCol[l], row, 1);
       side.add(links.freshCol[l], row, 1);
     });
+    // A quota that reaches foreign-made goods also counts third regions' goods with the origins' material.
+    if (pol.foreignMade) forEachThirdCountryLink(R, pol, (l) => side.add(contentCol[l], row, 1));
   });
   return quotaRow;
 }
@@ -739,6 +917,25 @@ function laySharedRows(input: ModelInput, plantBandStart: Int32Array, side: Side
   return { sharedRowStart, sharedPrimary: Int32Array.from(sharedPrimary) };
 }
 
+/** 10. Band rows of plants with two recipes: the two columns of each band within the band's capacity. */
+function layBandRows(input: ModelInput, markets: Markets, plantBandStart: Int32Array, side: SideRows): { bandRowStart: number; bandRowPlant: Int32Array; bandRowBand: Int32Array } {
+  const bandRowStart = side.numRows;
+  const plant: number[] = [];
+  const band: number[] = [];
+  input.plants.forEach((p, i) => {
+    if (!markets.content.variants[i]) return;
+    const nb = p.bands.length;
+    for (let k = 0; k < nb; k++) {
+      const row = side.next();
+      side.add(plantBandStart[i] + k, row, 1);
+      side.add(plantBandStart[i] + nb + k, row, 1);
+      plant.push(i);
+      band.push(k);
+    }
+  });
+  return { bandRowStart, bandRowPlant: Int32Array.from(plant), bandRowBand: Int32Array.from(band) };
+}
+
 /** Prices a run starts from (LpLayout.startPrice). */
 function startPrices(input: ModelInput, markets: Markets, rows: { linkToRow: Int32Array }, numRows: number, benchmark: ArmingtonBenchmark | null): Float64Array {
   const P = input.products.length;
@@ -753,6 +950,10 @@ function startPrices(input: ModelInput, markets: Markets, rows: { linkToRow: Int
   rows.linkToRow.forEach((row, l) => {
     if (row >= R * P) out[row] = benchmark.landed[l];
   });
+  const { content } = markets;
+  content.anyPool.forEach((row, rp) => row >= 0 && (out[row] = benchmark.price[rp]));
+  content.cleanComp.forEach((row, rp) => row >= 0 && (out[row] = benchmark.price[rp]));
+  content.anyVariety.forEach((row, l) => row >= 0 && (out[row] = benchmark.landed[l]));
   return out;
 }
 
@@ -824,7 +1025,7 @@ export function buildLayout(input: ModelInput, benchmark: ArmingtonBenchmark | n
   const holds = holdingRows(uses, P, policies);
   // Origin varieties reach the rows that use a product: a restriction's destination that uses none has
   // nothing to hoard against (its coverage target is a multiple of its use).
-  const markets = layMarkets(input, uses, benchmark);
+  const markets = layMarkets(input, uses, benchmark, policies);
   const rows = linkRows(input, markets);
 
   const plantBandStart = layPlantBands(input, markets, cols);
@@ -833,21 +1034,26 @@ export function buildLayout(input: ModelInput, benchmark: ArmingtonBenchmark | n
   const demand = layDemand(input, tiers.tierCount, cols);
   const sinks = laySinksAndBuilds(input, policies, markets, chokeMax, cols);
   const friction = layMixes(input, markets, benchmark, cols);
+  const contentCol = layContentColumns(input, markets, cols);
 
   const side = new SideRows(markets.marketRows);
-  const quotaRow = layQuotaRows(R, policies, links, side);
+  const quotaRow = layQuotaRows(R, policies, links, contentCol, side);
   const originRowStart = side.numRows;
   const originRowOf = layOriginRows(input, policies, markets, links, plantBandStart, side);
   const shared = laySharedRows(input, plantBandStart, side);
+  const bands = layBandRows(input, markets, plantBandStart, side);
 
   const numRows = side.numRows;
   const matrix = assembleMatrix(cols, side);
   const linkCols: number[] = [];
   const mixCols: number[] = [];
+  const contentCols: number[] = [];
   cols.kind.forEach((kind, j) => {
     if (kind === COL.trade || kind === COL.leak || kind === COL.ship || kind === COL.fresh) linkCols.push(j);
     if (kind === COL.mix) mixCols.push(j);
+    if (kind === COL.content) contentCols.push(j);
   });
+  const { content } = markets;
   return {
     regions: R,
     products: P,
@@ -883,6 +1089,14 @@ export function buildLayout(input: ModelInput, benchmark: ArmingtonBenchmark | n
     originRowStart,
     originRowLink: inverseOriginRows(originRowOf, originRowStart, shared.sharedRowStart),
     ...shared,
+    ...bands,
+    contentOrigins: content.origins,
+    tracked: content.tracked,
+    anyPool: content.anyPool,
+    anyVariety: content.anyVariety,
+    cleanComp: content.cleanComp,
+    contentCol,
+    contentCols: Int32Array.from(contentCols),
     ...stockTables(input),
     linkCols: Int32Array.from(linkCols),
     mixCols: Int32Array.from(mixCols),

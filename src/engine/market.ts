@@ -165,7 +165,8 @@ function periodColumnBounds(
     const ref = layout.colRef[j];
     switch (layout.colKind[j]) {
       case COL.band: {
-        const band = input.plants[ref].bands[layout.colSub[j]];
+        const bands = input.plants[ref].bands;
+        const band = bands[layout.colSub[j] % bands.length]; // a second recipe's bands repeat the first's
         colUpper[j] = Math.max(0, band.share * Math.max(0, setup.capacity[ref]));
         break;
       }
@@ -177,7 +178,11 @@ function periodColumnBounds(
         colUpper[j] = newVolumeCap(c.linkCap[ref], setup.established[ref]);
         break;
       case COL.mix:
+      case COL.downgrade:
         colUpper[j] = Infinity;
+        break;
+      case COL.content:
+        colUpper[j] = c.contentCap[ref];
         break;
       case COL.leak:
         colUpper[j] = c.leakCap[ref];
@@ -246,6 +251,11 @@ function periodRowBounds(input: ModelInput, layout: LpLayout, setup: MarketSetup
     rowLower[layout.sharedRowStart + k] = -Infinity;
     rowUpper[layout.sharedRowStart + k] = Math.max(0, setup.capacity[primary]);
   });
+  // A plant's clean and any-content recipes share each band's capacity.
+  layout.bandRowPlant.forEach((plant, k) => {
+    rowLower[layout.bandRowStart + k] = -Infinity;
+    rowUpper[layout.bandRowStart + k] = Math.max(0, input.plants[plant].bands[layout.bandRowBand[k]].share * Math.max(0, setup.capacity[plant]));
+  });
   return { rowLower, rowUpper };
 }
 
@@ -270,6 +280,13 @@ export function periodCosts(input: ModelInput, layout: LpLayout, setup: MarketSe
     if (kind === COL.ship) cost[j] -= wedgePrice[layout.linkToRow[l]];
     if (kind === COL.fresh) cost[j] += qualificationPremium(input, layout, l, setup);
   }
+  // Content trade: goods with tracked material pay the link's wedge on their own (any-content) producer price.
+  const contentCols = layout.contentCols;
+  for (let i = 0; i < contentCols.length; i++) {
+    const j = contentCols[i];
+    const l = layout.colRef[j];
+    if (controls.adValorem[l] !== 0) cost[j] += controls.adValorem[l] * Math.max(0, wedgePrice[contentFrom(layout, l)]);
+  }
   const mixCols = layout.mixCols;
   for (let i = 0; i < mixCols.length; i++) {
     const j = mixCols[i];
@@ -281,6 +298,15 @@ export function periodCosts(input: ModelInput, layout: LpLayout, setup: MarketSe
     for (let j = layout.plantBandStart[i]; j < layout.plantBandStart[i + 1]; j++) cost[j] -= subsidy;
   });
   return cost;
+}
+
+/** The row a link's content-trade column leaves: the origin's any-content pool. */
+export function contentFrom(layout: LpLayout, l: number): number {
+  const R = layout.regions;
+  const P = layout.products;
+  const p = Math.floor(l / (R * R));
+  const o = Math.floor(l / R) % R;
+  return layout.anyPool[o * P + p];
 }
 
 /** The price level of a composite's switching costs: its last price, at least 1 % of the reference price. */
@@ -328,6 +354,10 @@ export function fixedPointRows(input: ModelInput, layout: LpLayout, controls: Pe
     if (layout.colKind[j] !== COL.band || colUpper[j] <= 0) continue;
     for (let e = layout.starts[j]; e < layout.starts[j + 1]; e++) if (layout.values[e] > 0 && layout.indices[e] < layout.marketRows) fed[layout.indices[e]] = 1;
   }
+  // An any-content pool is also fed by its certified-free pool.
+  layout.anyPool.forEach((row, rp) => {
+    if (row >= 0 && fed[layout.poolRow[rp]]) fed[row] = 1;
+  });
   const extra = input.dynamics.leakage.extraCostShare;
   const linkCols = layout.linkCols;
   for (let i = 0; i < linkCols.length; i++) {
@@ -339,6 +369,13 @@ export function fixedPointRows(input: ModelInput, layout: LpLayout, controls: Pe
     if (from >= layout.balanceRows && !fed[from]) continue;
     if (kind === COL.ship) rows[layout.linkToRow[l]] = 1;
     if (controls.adValorem[l] !== 0 || (kind === COL.leak && extra !== 0)) rows[from] = 1;
+  }
+  const contentCols = layout.contentCols;
+  for (let i = 0; i < contentCols.length; i++) {
+    const j = contentCols[i];
+    const l = layout.colRef[j];
+    const from = contentFrom(layout, l);
+    if (colUpper[j] > 0 && fed[from] && controls.adValorem[l] !== 0) rows[from] = 1;
   }
   for (let rp = 0; rp < layout.balanceRows; rp++) if (controls.hasFloor[rp]) rows[outputRow(layout, rp)] = 1;
   return rows;

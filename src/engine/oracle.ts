@@ -19,6 +19,10 @@
  *   region outside its origins sends that destination at most what it produced;
  * - an export-side policy (ban, quota, licence, export tax) never applies to a destination that is one
  *   of its own origins;
+ * - a policy with a **foreign-made reach** also limits, on every link from a region outside its origins
+ *   to its destinations, the goods carrying the origins' material (`contentFlow`): to the leakage share
+ *   (ban) or the approved share plus the leakage of the rest (licence) of the reference content flow, or
+ *   within the quota's sum;
  * - a product differentiated by origin (`substitution`) is exported only by those who made it: each
  *   region's exports of it (all destinations, shipments included) ≤ its production — with or without
  *   any policy, since an origin's goods keep their origin.
@@ -134,6 +138,7 @@ function checkRun(
       if (!near(res.arrivals[rp], arrivals[t * R * P + rp]))
         out.push(`${at}: ${input.regions[Math.floor(rp / P)].id} received ${res.arrivals[rp]} t of ${input.products[rp % P].id} from licensed shipments, but ${arrivals[t * R * P + rp]} t were due`);
     checkQuotas(input, at, res, active.map((a) => a.pol), t, out);
+    checkForeignMade(input, at, res, active, baseline, t, out);
     if (!input.market.reexport) checkRulesOfOrigin(input, at, res, active.map((a) => a.pol), t, out);
     checkOwnOutputOnly(input, at, res, out);
   }
@@ -155,6 +160,47 @@ function checkOwnOutputOnly(input: ModelInput, at: string, res: PeriodResult, ou
   });
 }
 
+/**
+ * The foreign-made reach of a ban or licence: on every link from a region outside its origins to its
+ * destinations, the goods carrying tracked material (`contentFlow`) stay within the leakage allowance
+ * (ban) or the approved share plus the leakage of the rest (licence) of the reference content flow.
+ */
+function checkForeignMade(
+  input: ModelInput,
+  at: string,
+  res: PeriodResult,
+  active: readonly { pol: LinkPolicy; isWorld: boolean }[],
+  baseline: readonly PeriodResult[],
+  t: number,
+  out: string[],
+): void {
+  const R = input.regions.length;
+  for (const { pol, isWorld } of active) {
+    if ((pol.type !== 'export_ban' && pol.type !== 'export_license') || !pol.foreignMade) continue;
+    for (const p of pol.products)
+      for (const d of pol.to)
+        for (let r = 0; r < R; r++) {
+          if (r === d || pol.from.includes(r)) continue;
+          const l = (p * R + r) * R + d;
+          const ref = referenceContent(isWorld, pol, baseline, t, l);
+          if (ref === null) continue;
+          const leak = Math.max(0, value(pol.leakage, t));
+          const approval = pol.type === 'export_license' ? Math.min(1, Math.max(0, value(pol.approval, t))) : 0;
+          const cap = (approval + leak * (1 - approval)) * ref;
+          if (exceeds(res.contentFlow[l], cap))
+            out.push(`${at}: ${input.regions[r].id} sends ${input.regions[d].id} ${res.contentFlow[l]} t of ${input.products[p].id} containing material of ${pol.from.map((o) => input.regions[o].id).join(', ')}, more than ${pol.id}'s foreign-made reach allows (${cap} t)`);
+        }
+  }
+}
+
+/** Reference content flow of a policy on link l in period t (as referenceFlow), or null when unknown. */
+function referenceContent(world: boolean, pol: PolicyInput, baseline: readonly PeriodResult[], t: number, l: number): number | null {
+  if (!world) return baseline[t]?.contentFlow[l] ?? 0;
+  const before = pol.start - 1;
+  if (before < 0) return null;
+  return before < baseline.length ? baseline[before].contentFlow[l] : 0;
+}
+
 /** Each quota's links carry at most its limit of legal flow. */
 function checkQuotas(input: ModelInput, at: string, res: PeriodResult, active: readonly LinkPolicy[], t: number, out: string[]): void {
   const R = input.regions.length;
@@ -162,6 +208,13 @@ function checkQuotas(input: ModelInput, at: string, res: PeriodResult, active: r
     if (pol.type !== 'export_quota') continue;
     let sum = 0;
     for (const p of pol.products) for (const o of pol.from) for (const d of pol.to) if (covers(pol, p, o, d)) sum += res.flow[(p * R + o) * R + d] - res.leaked[(p * R + o) * R + d];
+    // A quota with a foreign-made reach also counts third regions' goods carrying the origins' material.
+    if (pol.foreignMade)
+      for (const p of pol.products)
+        for (const d of pol.to) {
+          if (pol.from.includes(d)) continue;
+          for (let r = 0; r < R; r++) if (r !== d && !pol.from.includes(r)) sum += res.contentFlow[(p * R + r) * R + d];
+        }
     const limit = Math.max(0, value(pol.limit, t));
     if (exceeds(sum, limit)) out.push(`${at}: quota ${pol.id} lets ${sum} t through, above its limit ${limit} t`);
   }

@@ -11,6 +11,15 @@ import { periodControls, type PeriodControls, type PolicyContext } from './polic
 import { summarisePeriod, type PeriodSummary } from './report.js';
 import { initialState, type RunState } from './state.js';
 
+/** Reference flows of the policies (PolicyContext.referenceFlow and referenceContentFlow). */
+export interface References {
+  readonly flow: (policyIndex: number, link: number) => number;
+  readonly content: (policyIndex: number, link: number) => number;
+}
+
+/** No reference flows (a clearing with no policies). */
+export const NO_REFERENCES: References = { flow: () => 0, content: () => 0 };
+
 /** The state before any clearing: the layout's start prices, no use, no established links yet. */
 export function referenceState(input: ModelInput, layout: LpLayout): RunState {
   const refPrice = layout.startPrice;
@@ -26,9 +35,9 @@ export function clearPassive(
   layout: LpLayout,
   state: RunState,
   policyIndices: readonly number[],
-  referenceFlow: (i: number, l: number) => number,
+  references: References,
 ): PeriodSummary {
-  const ctx: PolicyContext = { input, layout, period: 0, referenceFlow };
+  const ctx: PolicyContext = { input, layout, period: 0, referenceFlow: references.flow, referenceContentFlow: references.content };
   const controls = periodControls(ctx, policyIndices);
   const setup: MarketSetup = {
     period: 0,

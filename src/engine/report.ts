@@ -60,6 +60,7 @@ interface ColumnTotals {
   readonly leaked: Float64Array;
   readonly shipments: Float64Array;
   readonly legalFlow: Float64Array;
+  readonly contentFlow: Float64Array;
   readonly imports: Float64Array;
   readonly exports: Float64Array;
   readonly tariffUsd: Float64Array;
@@ -84,6 +85,7 @@ function columnTotals(input: ModelInput, layout: LpLayout, setup: MarketSetup, o
     leaked: new Float64Array(L),
     shipments: new Float64Array(L),
     legalFlow: new Float64Array(L),
+    contentFlow: new Float64Array(L),
     imports: new Float64Array(N),
     exports: new Float64Array(N),
     tariffUsd: new Float64Array(L),
@@ -114,6 +116,7 @@ function columnTotals(input: ModelInput, layout: LpLayout, setup: MarketSetup, o
         else t.imports[d * P + p] += v;
         if (kind === COL.leak) t.leaked[ref] += v;
         if (kind === COL.trade || kind === COL.fresh) t.legalFlow[ref] += v;
+        if (layout.tracked[p] && layout.contentOrigins[o]) t.contentFlow[ref] += v; // a tracked origin's own goods
         const wedge = c.adValorem[ref] * Math.max(0, wp[from]);
         t.tariffUsd[ref] += wedge * v * KUSD_TO_USD;
         if (c.capKind[ref] && v > 0 && kind !== COL.leak && kind !== COL.ship) {
@@ -121,6 +124,16 @@ function columnTotals(input: ModelInput, layout: LpLayout, setup: MarketSetup, o
         } else if (c.capKind[ref] && v > 0 && kind === COL.ship) {
           t.quotaRentUsd[ref] += Math.max(0, -(price[from] + outcome.lp.colCost[j])) * v * KUSD_TO_USD;
         }
+        break;
+      }
+      case COL.content: {
+        // Goods with tracked material from a region outside the tracked origins.
+        const [p, o, d] = splitLink(layout.regions, ref);
+        t.flow[ref] += v;
+        t.contentFlow[ref] += v;
+        t.exports[o * P + p] += v;
+        t.imports[d * P + p] += v;
+        t.tariffUsd[ref] += c.adValorem[ref] * Math.max(0, wp[layout.anyPool[o * P + p]]) * v * KUSD_TO_USD;
         break;
       }
       case COL.tier: {
@@ -297,6 +310,7 @@ export function summarisePeriod(
     subsidyUsd: plants.subsidyUsd,
     flow: cols.flow,
     leaked: cols.leaked,
+    contentFlow: cols.contentFlow,
     shipped: Float64Array.from(cols.shipments),
     tariffRate: Float64Array.from(setup.controls.adValorem),
     tariffUsd: cols.tariffUsd,

@@ -22,7 +22,7 @@ import { checkBalance, checkEquilibrium, checkNonNegative, checkWelfare, Equilib
 import { checkPolicyLimits } from './oracle.js';
 import { armingtonBenchmark } from './benchmark.js';
 import { buildLayout, type LpLayout } from './layout.js';
-import { capacityInForce, clearPassive, effectiveDemand, referenceState } from './passive.js';
+import { capacityInForce, clearPassive, effectiveDemand, NO_REFERENCES, referenceState, type References } from './passive.js';
 import { clearMarket, type MarketSetup, type MarketSolvers } from './market.js';
 import { periodControls, type PeriodControls, type PolicyContext } from './policies/index.js';
 import { summarisePeriod, type PeriodSummary } from './report.js';
@@ -63,7 +63,7 @@ export function simulate(input: ModelInput, solvers: SolverFactory, options: Sim
     runs.push(openRun('scenario', { period: solvers.create(layout), oneShot: solvers.oneShot }, all, input, layout));
     if (T === 0) return { baseline: [], scenario: [] };
     const [baseline, scenario] = runs;
-    const before = worldCapsFromBefore(layout) ? unrestrictedFlow(input, layout, solvers) : null;
+    const before = worldCapsFromBefore(layout) ? unrestrictedFlows(input, layout, solvers) : null;
     for (const run of runs) run.state = warmUp(run, input, layout, before);
     for (let t = 0; t < T; t++) {
       const reference = referenceFlows(layout, baseline.results, t, before);
@@ -98,32 +98,36 @@ function worldCapsFromBefore(layout: LpLayout): boolean {
 }
 
 /** Flows of an unrestricted clearing of period 0: no policies, passive stocks (a fresh solver, dropped after). */
-function unrestrictedFlow(input: ModelInput, layout: LpLayout, solvers: SolverFactory): Float64Array {
+function unrestrictedFlows(input: ModelInput, layout: LpLayout, solvers: SolverFactory): PeriodResult {
   const period = solvers.create(layout);
   try {
-    return clearPassive({ period, oneShot: solvers.oneShot }, input, layout, referenceState(input, layout), [], () => 0).result.flow;
+    return clearPassive({ period, oneShot: solvers.oneShot }, input, layout, referenceState(input, layout), [], NO_REFERENCES).result;
   } finally {
     period.dispose();
   }
 }
 
 /**
- * Reference flow for policy i on link l in period t (see PolicyContext.referenceFlow); world policies in
- * force from before the run take the unrestricted flow of period 0 (`before`).
+ * Reference flows for policy i on link l in period t (see PolicyContext.referenceFlow); world policies in
+ * force from before the run take the flows of an unrestricted clearing of period 0 (`before`).
  */
-function referenceFlows(layout: LpLayout, baseline: readonly PeriodResult[], t: number, before: Float64Array | null): (i: number, l: number) => number {
-  return (i, l) => {
-    if (i >= layout.worldPolicyCount) return baseline[t]?.flow[l] ?? 0;
+function referenceFlows(layout: LpLayout, baseline: readonly PeriodResult[], t: number, before: PeriodResult | null): References {
+  const pick = (field: 'flow' | 'contentFlow') => (i: number, l: number) => {
+    if (i >= layout.worldPolicyCount) return baseline[t]?.[field][l] ?? 0;
     const last = layout.policies[i].start - 1;
-    if (last < 0) return before?.[l] ?? 0;
-    return last < baseline.length ? baseline[last].flow[l] : 0;
+    if (last < 0) return before?.[field][l] ?? 0;
+    return last < baseline.length ? baseline[last][field][l] : 0;
   };
+  return { flow: pick('flow'), content: pick('contentFlow') };
 }
 
 /** Clears period 0 with passive stocks and world policies only; returns the run's initial state. */
-function warmUp(run: Run, input: ModelInput, layout: LpLayout, before: Float64Array | null): RunState {
+function warmUp(run: Run, input: ModelInput, layout: LpLayout, before: PeriodResult | null): RunState {
   const worldOnly = run.policyIndices.filter((i) => i < layout.worldPolicyCount);
-  const summary = clearPassive(run.solvers, input, layout, run.state, worldOnly, (_i, l) => before?.[l] ?? 0);
+  const summary = clearPassive(run.solvers, input, layout, run.state, worldOnly, {
+    flow: (_i, l) => before?.flow[l] ?? 0,
+    content: (_i, l) => before?.contentFlow[l] ?? 0,
+  });
   const { result } = summary;
   const use = Float64Array.from(result.demand, (d, rp) => d + result.processInput[rp]);
   return initialState(input, layout, summary.rowPrice, use, summary.legalFlow);
@@ -134,9 +138,9 @@ function stepRun(
   input: ModelInput,
   layout: LpLayout,
   t: number,
-  referenceFlow: (i: number, l: number) => number,
+  references: References,
 ): { audit: MarketAudit; summary: PeriodSummary } {
-  const ctx: PolicyContext = { input, layout, period: t, referenceFlow };
+  const ctx: PolicyContext = { input, layout, period: t, referenceFlow: references.flow, referenceContentFlow: references.content };
   const controls = periodControls(ctx, run.policyIndices);
   const state = run.state;
   const setup: MarketSetup = {

@@ -26,7 +26,7 @@
  */
 import type { ModelInput } from '../model/types.js';
 import { COL, splitLink, type LpLayout } from './layout.js';
-import type { MarketOutcome, MarketSetup } from './market.js';
+import { contentFrom, type MarketOutcome, type MarketSetup } from './market.js';
 
 /** The welfare terms of a region, in this order (USD per period). */
 export const WELFARE_TERMS = ['consumers', 'holders', 'producers', 'government', 'rents'] as const;
@@ -99,6 +99,9 @@ export function periodWelfare(input: ModelInput, layout: LpLayout, setup: Market
       case COL.build:
         add(Math.floor(ref / P), GOVERNMENT, surplus);
         break;
+      case COL.downgrade:
+        add(layout.rowRegion[ref], PRODUCERS, surplus);
+        break;
       default: {
         // Links: the rent of a capped link goes to the exporter; the wedge is revenue of whoever levies it.
         const [, o, d] = splitLink(R, ref);
@@ -110,7 +113,8 @@ export function periodWelfare(input: ModelInput, layout: LpLayout, setup: Market
           add(d, HOLDERS, -paid);
           payments += paid;
         }
-        const wedge = Math.max(0, wp[layout.linkFromRow[ref]]) * v;
+        const from = layout.colKind[j] === COL.content ? contentFrom(layout, ref) : layout.linkFromRow[ref];
+        const wedge = Math.max(0, wp[from]) * v;
         for (const [rate, region] of wedgeShares(R, c, ref)) {
           add(region, GOVERNMENT, rate * wedge);
           transfers += rate * wedge;
@@ -176,6 +180,7 @@ function wedgeShares(R: number, c: MarketSetup['controls'], l: number): [number,
 
 /** The region and term a side row's rent belongs to. */
 function sideRowOwner(input: ModelInput, layout: LpLayout, row: number): [number, number] {
+  if (row >= layout.bandRowStart) return [input.plants[layout.bandRowPlant[row - layout.bandRowStart]].region, PRODUCERS];
   if (row >= layout.sharedRowStart) return [input.plants[layout.sharedPrimary[row - layout.sharedRowStart]].region, PRODUCERS];
   if (row >= layout.originRowStart) return [splitLink(layout.regions, layout.originRowLink[row - layout.originRowStart])[1], RENTS];
   const pol = layout.policies[layout.quotaRow.indexOf(row)];

@@ -51,8 +51,9 @@ export interface SyntheticParams {
   /**
    * Products that keep their origin (default false): each product, with probability ½, gets an
    * elasticity of substitution between origins (0.5–12), and some of those a qualification lag and
-   * contracts; some destinations get observed import shares. Drawn from a separate stream
-   * (`${seed}:armington`), so the rest of the world is the one the same seed gives without them.
+   * contracts; some destinations get observed import shares; some export restrictions reach foreign-made
+   * goods. Drawn from separate streams (`${seed}:armington`, `${seed}:reach`), so the rest of the world
+   * is the one the same seed gives without them.
    */
   readonly substitution?: boolean;
 }
@@ -250,7 +251,17 @@ export function syntheticWorld(params: SyntheticParams): ModelInput {
     if ('from' in first && 'from' in second) scenarioPolicies.push({ ...second, from: first.from, to: first.to, products: first.products } as PolicyInput);
   }
   const armington = params.substitution ? withSubstitution(`${params.seed}:armington`, world) : world;
-  return { ...armington, worldPolicies, scenarioPolicies };
+  const reach = params.substitution ? withForeignMadeReach(`${params.seed}:reach`, scenarioPolicies) : scenarioPolicies;
+  return { ...armington, worldPolicies, scenarioPolicies: reach };
+}
+
+/** Some export restrictions also reach foreign-made goods (a separate stream: the rest of the world is unchanged). */
+function withForeignMadeReach(seed: string, policies: readonly PolicyInput[]): PolicyInput[] {
+  const rng: Rng = seedrandom.alea(seed);
+  return policies.map((pol) => {
+    if ((pol.type !== 'export_ban' && pol.type !== 'export_license' && pol.type !== 'export_quota') || rng() < 0.6) return pol;
+    return { ...pol, foreignMade: { deMinimis: rng() < 0.5 ? 0.001 : uniform(rng, 0, 0.3) } };
+  });
 }
 
 /** Origin-keeping products, qualification, contracts and observed shares on a world (see SyntheticParams.substitution). */

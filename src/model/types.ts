@@ -143,6 +143,17 @@ export interface StockDef {
   readonly strategic: number;
 }
 
+/**
+ * The reach of an export restriction beyond its origins' borders: it also covers exports, from any
+ * region, of goods that contain material of the origins (made from their products, at any stage), unless
+ * that material is less than `deMinimis` of the goods' value. Only products that keep their origin
+ * (`substitution`) carry content (engine/layout.ts, content tracking).
+ */
+export interface ForeignMade {
+  /** Share of the goods' value below which the origins' material does not count (0.001 = 0.1 %). */
+  readonly deMinimis: number;
+}
+
 /** Period window of a policy: active when start ≤ t < end. Indices may fall outside the run. */
 export interface PolicyWindow {
   readonly id: string;
@@ -165,12 +176,14 @@ export type PolicyInput =
       readonly type: 'export_ban';
       /** Share of the baseline flow that still arrives through third countries (0 = none). */
       readonly leakage: Series;
+      readonly foreignMade?: ForeignMade | null;
     })
   | (PolicyWindow & LinkSelection & {
       readonly type: 'export_quota';
       /** Cap on the sum of exports over all selected links (t per period). */
       readonly limit: Series;
       readonly leakage: Series;
+      readonly foreignMade?: ForeignMade | null;
     })
   | (PolicyWindow & LinkSelection & {
       readonly type: 'export_license';
@@ -179,6 +192,7 @@ export type PolicyInput =
       /** Periods between shipment and arrival (licensing time). */
       readonly delay: number;
       readonly leakage: Series;
+      readonly foreignMade?: ForeignMade | null;
     })
   | (PolicyWindow & LinkSelection & {
       readonly type: 'export_tax';
@@ -382,6 +396,11 @@ export interface PeriodResult {
   readonly converged: boolean;
   /** Rows whose dual the optimal quantities did not pin (0: the period's prices were unique before the canonical rule). */
   readonly freeDuals: number;
+  /**
+   * Part of `flow` that carries tracked material (t; the origins of `foreignMade` policies and goods made
+   * from their material, products that keep their origin); all 0 when no policy tracks content.
+   */
+  readonly contentFlow: Float64Array;
   /** Welfare by region (USD): region × term, index r·5 + k, terms as in engine/welfare.ts (consumers, holders, producers, government, rents). */
   readonly welfareUsd: Float64Array;
   /** The period LP's objective (USD of cost) and what the welfare terms must add up to (checkWelfare). */

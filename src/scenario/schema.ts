@@ -307,11 +307,16 @@ const window = {
 };
 const typed = <T extends string>(type: T) => z.literal(type).describe('Policy type.');
 const leakage = series('fraction', 'Share of the blocked flow that still arrives through third countries. Default 0.').optional();
+const foreignMade = z
+  .boolean({ error: 'expected true or false' })
+  .describe('true: the policy also covers exports from any region of goods containing the origins\' material (made from their products at any stage; products that keep their origin). Default false.')
+  .optional();
+const deMinimis = value('fraction', 'With foreignMade: share of the goods\' value below which the origins\' material does not count. Default 0.1 %.').optional();
 
 /** Policy types of the contract, one schema each. */
 export const POLICY_SCHEMAS = {
   export_ban: obj(
-    { type: typed('export_ban'), ...window, from: regionSelector('Exporters.'), to: regionSelector('Destinations.'), products: productSelector('Products banned.'), leakage },
+    { type: typed('export_ban'), ...window, from: regionSelector('Exporters.'), to: regionSelector('Destinations.'), products: productSelector('Products banned.'), leakage, foreignMade, deMinimis },
     'No exports on those links (but the leakage share).',
   ),
   export_quota: obj(
@@ -323,6 +328,8 @@ export const POLICY_SCHEMAS = {
       products: productSelector('Products under the quota.'),
       limit: series('flow', 'Cap on total exports per year, spread over periods, e.g. 30 kt/yr.'),
       leakage,
+      foreignMade,
+      deMinimis,
     },
     'Cap on total exports over the selected links.',
   ),
@@ -336,6 +343,8 @@ export const POLICY_SCHEMAS = {
       approval: series('fraction', 'Share of the baseline flow that is licensed.'),
       delay: value('duration', 'Licensing time: shipments arrive this much later (whole periods). Default 0.').optional(),
       leakage,
+      foreignMade,
+      deMinimis,
     },
     'Only `approval` × the baseline flow gets through, `delay` later.',
   ),

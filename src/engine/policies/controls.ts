@@ -52,6 +52,13 @@ export interface PeriodControls {
   readonly extraCoverage: Float64Array;
   /** 1 for each origin row (index − layout.originRowStart) whose rule of origin is in force. */
   readonly originActive: Uint8Array;
+  /**
+   * Cap on the flow of goods carrying tracked material (foreign-made reach) on each link from a region
+   * outside the tracked origins (t); Infinity when no such reach is in force.
+   */
+  readonly contentLimit: Float64Array;
+  /** Upper bound on each link's content-trade column (t) — derived by finaliseControls. */
+  readonly contentCap: Float64Array;
 }
 
 /** Everything a policy plug-in may read. */
@@ -66,6 +73,8 @@ export interface PolicyContext {
    * starts at or before the first period).
    */
   referenceFlow(policyIndex: number, link: number): number;
+  /** Like referenceFlow, for the part of the flow that carries tracked material (PeriodResult.contentFlow). */
+  referenceContentFlow(policyIndex: number, link: number): number;
 }
 
 /** A policy type: turns one policy's parameters into this period's controls. */
@@ -99,6 +108,8 @@ export function emptyControls(input: ModelInput, layout: LpLayout): PeriodContro
     build: new Float64Array(N),
     extraCoverage: new Float64Array(N),
     originActive: new Uint8Array(layout.sharedRowStart - layout.originRowStart),
+    contentLimit: new Float64Array(L).fill(Infinity),
+    contentCap: new Float64Array(L).fill(Infinity),
   };
 }
 
@@ -166,7 +177,28 @@ export function finaliseControls(layout: LpLayout, out: PeriodControls): void {
     out.linkCap[l] = delayed ? 0 : out.linkLimit[l];
     out.shipCap[l] = delayed ? out.linkLimit[l] : 0;
     out.leakCap[l] = Number.isFinite(out.leakLimit[l]) ? out.leakLimit[l] : 0;
+    // Goods with tracked material on a link some other policy caps do not move at all (conservative:
+    // the two caps would otherwise need a joint row).
+    out.contentCap[l] = Number.isFinite(out.linkLimit[l]) ? 0 : out.contentLimit[l];
   }
+}
+
+/**
+ * The foreign-made reach of an export restriction: on every link from a region outside the policy's
+ * origins to its destinations, goods carrying the origins' material may carry at most `cap(ref)` (ref:
+ * the reference content flow of that link).
+ */
+export function capForeignMade(
+  pol: PolicyInput & LinkSelection,
+  index: number,
+  ctx: PolicyContext,
+  out: PeriodControls,
+  cap: (ref: number) => number,
+): void {
+  forEachThirdCountryLink(ctx.layout.regions, pol, (l) => {
+    const ref = Math.max(0, ctx.referenceContentFlow(index, l));
+    out.contentLimit[l] = Math.min(out.contentLimit[l], Math.max(0, cap(ref)));
+  });
 }
 
 /** Calls fn for every link o→d (o ≠ d) selected by a link policy. */

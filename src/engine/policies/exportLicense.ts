@@ -6,7 +6,7 @@
  * `leakage` × (1 − approval) × the reference flow arrives via third countries (a full approval leaves
  * nothing to smuggle).
  */
-import { at, capLink, forEachLinkOf, inForce, markHoarding, markOriginRules, type PolicyPlugin } from './controls.js';
+import { at, capForeignMade, capLink, forEachLinkOf, inForce, markHoarding, markOriginRules, type PolicyPlugin } from './controls.js';
 
 /** Plug-in for `export_license`. */
 export const exportLicense: PolicyPlugin<'export_license'> = {
@@ -22,6 +22,9 @@ export const exportLicense: PolicyPlugin<'export_license'> = {
       capLink(out, l, approval * ref, ref, leak, (1 - approval) * ref);
       out.shipDelay[l] = Math.max(out.shipDelay[l], delay);
     });
+    // Foreign-made reach: the same approval share of third regions' goods with the origins' material (no
+    // delay: the licence is the exporter's, not the origin's shipment), plus the leakage of the rest.
+    if (pol.foreignMade) capForeignMade(pol, index, ctx, out, (ref) => approval * ref + leak * (1 - approval) * ref);
     markOriginRules(pol, ctx, out);
   },
 };

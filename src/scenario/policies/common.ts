@@ -1,7 +1,7 @@
 /** What every policy converter shares: the policy's source, its window and link selections. */
-import type { LinkSelection, PolicyInput, PolicyWindow } from '../../model/types.js';
+import type { ForeignMade, LinkSelection, PolicyInput, PolicyWindow } from '../../model/types.js';
 import { expandSeries, type Ctx } from '../context.js';
-import type { Range } from '../fields.js';
+import { RANGES, type Range } from '../fields.js';
 import type { Segment } from '../locate.js';
 import type { ValueKind } from '../schema.js';
 import { selectProducts, selectRegions } from '../selectors.js';
@@ -49,4 +49,25 @@ export function linkFields(src: PolicySource, fromField: string, toField: string
   const to = regionsField(src, toField, fallbackTo);
   const products = selectProducts(src.ctx, [...src.path, 'products'], src.doc.products);
   return from && to && products ? { from, to, products } : null;
+}
+
+/** Default de minimis of a foreign-made reach: 0.1 % of value (China's rule of 9 October 2025). */
+export const DEFAULT_DE_MINIMIS = 0.001;
+
+/**
+ * Compiles `foreignMade` and `deMinimis`: a builder of the reach (null when off), or undefined after
+ * issues (a de minimis without the reach is an error, not a silent no-op).
+ */
+export function foreignMadeField(src: PolicySource): ((v: Float64Array) => ForeignMade | null) | undefined {
+  const on = src.doc.foreignMade === true;
+  if (!on) {
+    if (src.doc.deMinimis !== undefined) {
+      src.ctx.error([...src.path, 'deMinimis'], 'deMinimis applies only with foreignMade: true');
+      return undefined;
+    }
+    return () => null;
+  }
+  const field = scalarField(src, 'deMinimis', 'fraction', RANGES.fraction, DEFAULT_DE_MINIMIS);
+  if (field < 0) return undefined;
+  return (v) => ({ deMinimis: v[field] });
 }
