@@ -141,10 +141,9 @@ function advanceDemand(input: ModelInput, state: RunState, price: Float64Array, 
 function advanceQualification(input: ModelInput, layout: LpLayout, state: RunState, summary: PeriodSummary): { established: Float64Array; qualifying: Float64Array } {
   const established = Float64Array.from(state.established);
   const qualifying = Float64Array.from(state.qualifying);
-  const R = layout.regions;
   for (let l = 0; l < established.length; l++) {
-    if (layout.freshCol[l] < 0) continue;
-    const lead = Math.max(1, input.products[Math.floor(l / (R * R))].qualification!.leadTimePeriods);
+    if (layout.routeFresh[l] < 0) continue;
+    const lead = Math.max(1, input.products[layout.rowProduct[layout.routeFrom[l]]].qualification!.leadTimePeriods);
     const flow = summary.legalFlow[l];
     const e = Number.isFinite(established[l]) ? established[l] : flow;
     if (summary.wantsNewVolume[l]) {

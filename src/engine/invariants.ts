@@ -17,7 +17,7 @@
  *   It also checks that the wedges τ·p̂_o match the final prices within the fixed-point tolerance.
  */
 import type { ModelInput, PeriodResult } from '../model/types.js';
-import { COL, COL_NAMES, outputRow, type LpLayout } from './layout.js';
+import { anyContentCost, COL, COL_NAMES, outputRow, type LpLayout } from './layout.js';
 import { contentFrom, fixedPointRows, plantSubsidy, priceLevel, qualificationPremium, type MarketOutcome, type MarketSetup } from './market.js';
 import { WELFARE_TERMS } from './welfare.js';
 
@@ -255,7 +255,10 @@ function economicCosts(input: ModelInput, layout: LpLayout, setup: MarketSetup, 
     switch (layout.colKind[j]) {
       case COL.band: {
         const plant = input.plants[ref];
-        cost[j] = plant.bands[layout.colSub[j] % plant.bands.length].unitCost - plantSubsidy(layout, plant.region, plant.outputs, c, wedgePrice);
+        const nb = plant.bands.length;
+        const unitCost = plant.bands[layout.colSub[j] % nb].unitCost;
+        // A plant's second (any-content) recipe costs a millionth more (layout.ts, anyContentCost).
+        cost[j] = (layout.colSub[j] >= nb ? anyContentCost(unitCost) : unitCost) - plantSubsidy(layout, plant.region, plant.outputs, c, wedgePrice);
         break;
       }
       case COL.trade:
@@ -273,7 +276,9 @@ function economicCosts(input: ModelInput, layout: LpLayout, setup: MarketSetup, 
         cost[j] = layout.mixFriction[j] * priceLevel(layout, ref, setup.lastPrice);
         break;
       case COL.content:
+      case COL.contentFresh:
         cost[j] = Math.max(0, input.transportCost[ref]) + c.adValorem[ref] * Math.max(0, wedgePrice[contentFrom(layout, ref)]);
+        if (layout.colKind[j] === COL.contentFresh) cost[j] += qualificationPremium(input, layout, layout.linkFromRow.length + ref, setup);
         break;
       case COL.downgrade:
         cost[j] = 0;
@@ -350,6 +355,7 @@ export function describeColumn(layout: LpLayout, j: number): string {
     case COL.ship:
     case COL.fresh:
     case COL.content:
+    case COL.contentFresh:
       return `${kind} of product ${Math.floor(ref / (R * R))} from region ${Math.floor(ref / R) % R} to ${ref % R}`;
     case COL.tier:
       return `demand tier ${layout.colSub[j]} (WTP ${layout.tierWtp[j]}) of region ${Math.floor(ref / P)} product ${ref % P}`;
@@ -380,6 +386,8 @@ function explain(layout: LpLayout, j: number): string {
       return 'surplus = composite price − Σ variety prices × mix − switching cost';
     case COL.content:
       return 'surplus = p_d (any content) − p_o (any content) − transport − τ·p_o';
+    case COL.contentFresh:
+      return 'surplus = p_d (any content) − p_o (any content) − transport − τ·p_o − qualification premium (new volume)';
     case COL.downgrade:
       return 'surplus = any-content price − certified-free price';
     default:

@@ -90,12 +90,13 @@ export const COL = {
   fresh: 10,
   content: 11,
   downgrade: 12,
+  contentFresh: 13,
 } as const;
 /** One of the `COL` values. */
 export type ColKind = (typeof COL)[keyof typeof COL];
 
 /** Names of the column kinds, for messages. */
-export const COL_NAMES = ['band', 'trade', 'leak', 'ship', 'tier', 'backstop', 'hold', 'dispose', 'build', 'mix', 'fresh', 'content', 'downgrade'] as const;
+export const COL_NAMES = ['band', 'trade', 'leak', 'ship', 'tier', 'backstop', 'hold', 'dispose', 'build', 'mix', 'fresh', 'content', 'downgrade', 'contentFresh'] as const;
 
 /** Top of the price grid when a product has no demand anywhere: this multiple of its reference price. */
 export const DEFAULT_TOP_MULTIPLE = 10;
@@ -217,8 +218,18 @@ export interface LpLayout {
   readonly anyVariety: Int32Array;
   readonly cleanComp: Int32Array;
   readonly contentCol: Int32Array;
-  /** Content-trade columns, ascending. */
+  /** New-volume column of each link's content trade (products that must qualify), −1 when none. */
+  readonly contentFreshCol: Int32Array;
+  /** Content-trade and content new-volume columns, ascending. */
   readonly contentCols: Int32Array;
+  /**
+   * Qualification routes: index q < L is link q's ordinary trade, L + l its content trade; each has its
+   * new-volume column (−1: none), and the rows it runs from and to. Established levels, qualification
+   * progress and legal flows are indexed by route.
+   */
+  readonly routeFresh: Int32Array;
+  readonly routeFrom: Int32Array;
+  readonly routeTo: Int32Array;
   /** Band rows: row bandRowStart + k caps band bandRowBand[k] of plant bandRowPlant[k] (both recipes). */
   readonly bandRowStart: number;
   readonly bandRowPlant: Int32Array;
@@ -427,6 +438,8 @@ interface Content {
   readonly origins: Uint8Array;
   readonly tracked: Uint8Array;
   readonly anyPool: Int32Array;
+  /** A producer's supply to its own users: its certified-free and its any-content output (home mixes draw on it). */
+  readonly anyHome: Int32Array;
   readonly anyVariety: Int32Array;
   readonly cleanComp: Int32Array;
   /** Plants with a clean and an any-content recipe. */
@@ -445,10 +458,11 @@ function foreignMadePolicies(policies: readonly PolicyInput[]): (PolicyInput & S
 
 /**
  * Which material is tracked and where (see LpLayout.contentOrigins): the origins of the foreign-made
- * policies; the products they name that keep their origin, and upstream every such product a plant
- * making a tracked product uses; plants outside the origins with a tracked output and a tracked input
- * whose value share (at reference prices) reaches the smallest de minimis get two recipes. Rows are
- * appended to the market rows.
+ * policies, and the products they name that keep their origin — those are both what the reach covers
+ * and what counts as the origins' material (a control on dysprosium and magnets reaches a magnet made
+ * abroad from the origins' dysprosium metal, not one made only from their neodymium). Plants outside
+ * the origins with a tracked output and a tracked input whose value share (at reference prices) reaches
+ * the smallest de minimis get two recipes. Rows are appended to the market rows.
  */
 function layContent(input: ModelInput, policies: readonly PolicyInput[], m: { differentiated: Uint8Array; poolRow: Int32Array; varietyRow: Int32Array; rowProduct: number[]; rowRegion: number[] }): Content {
   const R = input.regions.length;
@@ -457,24 +471,15 @@ function layContent(input: ModelInput, policies: readonly PolicyInput[], m: { di
   const origins = new Uint8Array(R);
   const tracked = new Uint8Array(P);
   const anyPool = new Int32Array(R * P).fill(-1);
+  const anyHome = new Int32Array(R * P).fill(-1);
   const anyVariety = new Int32Array(P * R * R).fill(-1);
   const cleanComp = new Int32Array(R * P).fill(-1);
   const variants = new Uint8Array(input.plants.length);
   const trackedInput = input.plants.map((plant) => new Uint8Array(plant.inputs.length));
-  if (reach.length === 0) return { origins, tracked, anyPool, anyVariety, cleanComp, variants, trackedInput };
+  if (reach.length === 0) return { origins, tracked, anyPool, anyHome, anyVariety, cleanComp, variants, trackedInput };
   for (const pol of reach) {
     for (const o of pol.from) origins[o] = 1;
     for (const p of pol.products) if (m.differentiated[p]) tracked[p] = 1;
-  }
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (const plant of input.plants)
-      if (plant.outputs.some((o) => tracked[o.product]))
-        for (const inp of plant.inputs)
-          if (m.differentiated[inp.product] && !tracked[inp.product]) {
-            tracked[inp.product] = 1;
-            changed = true;
-          }
   }
   const threshold = Math.min(...reach.map((pol) => pol.foreignMade.deMinimis));
   input.plants.forEach((plant, i) => {
@@ -493,7 +498,10 @@ function layContent(input: ModelInput, policies: readonly PolicyInput[], m: { di
   };
   for (let rp = 0; rp < R * P; rp++) {
     const r = Math.floor(rp / P);
-    if (tracked[rp % P] && !origins[r] && m.poolRow[rp] >= 0) anyPool[rp] = push(rp % P, r);
+    if (tracked[rp % P] && !origins[r] && m.poolRow[rp] >= 0) {
+      anyPool[rp] = push(rp % P, r);
+      anyHome[rp] = push(rp % P, r);
+    }
   }
   for (let l = 0; l < P * R * R; l++) {
     const [p, o, d] = splitLink(R, l);
@@ -506,7 +514,7 @@ function layContent(input: ModelInput, policies: readonly PolicyInput[], m: { di
       if (trackedInput[i][k] && cleanComp[rp] < 0) cleanComp[rp] = push(inp.product, plant.region);
     });
   });
-  return { origins, tracked, anyPool, anyVariety, cleanComp, variants, trackedInput };
+  return { origins, tracked, anyPool, anyHome, anyVariety, cleanComp, variants, trackedInput };
 }
 
 function layMarkets(input: ModelInput, uses: Uint8Array, benchmark: ArmingtonBenchmark | null, policies: readonly PolicyInput[]): Markets {
@@ -588,7 +596,7 @@ function layPlantBands(input: ModelInput, markets: Markets, cols: Columns): Int3
     plant.bands.forEach((band, k) => cols.push(COL.band, i, k, band.unitCost, first));
     if (content.variants[i]) {
       const second = recipe(false);
-      plant.bands.forEach((band, k) => cols.push(COL.band, i, plant.bands.length + k, band.unitCost, second));
+      plant.bands.forEach((band, k) => cols.push(COL.band, i, plant.bands.length + k, anyContentCost(band.unitCost), second));
     }
   });
   plantBandStart[input.plants.length] = cols.count;
@@ -596,27 +604,70 @@ function layPlantBands(input: ModelInput, markets: Markets, cols: Columns): Int3
 }
 
 /**
- * Content columns: downgrades (output certified free may always be used where any content is accepted:
- * pool → any-content pool, variety → any-content variety, at no cost) and content trade (an origin's
- * any-content output to its any-content variety at a destination, at the link's transport cost).
+ * Unit cost of a band's any-content recipe: a millionth above the clean recipe's, so that where the two
+ * are otherwise alike (no tracked material within reach of the plant's inputs) output is certified free
+ * rather than labelled at random. Checks recompute it (invariants.ts).
  */
-function layContentColumns(input: ModelInput, markets: Markets, cols: Columns): Int32Array {
+export function anyContentCost(unitCost: number): number {
+  return unitCost + 1e-6 * Math.max(1, Math.abs(unitCost));
+}
+
+/**
+ * Content columns: downgrades (goods certified free may always be used where any content is accepted:
+ * a producer's certified-free and any-content output both serve its own users, and an origin's
+ * certified-free variety at a destination its any-content variety there, at no cost; certified-free
+ * output never becomes exportable as any-content) and content trade (an origin's any-content output to
+ * its any-content variety at a destination, at the link's transport cost).
+ */
+function layContentColumns(input: ModelInput, markets: Markets, cols: Columns): { contentCol: Int32Array; contentFreshCol: Int32Array } {
   const R = input.regions.length;
   const { content } = markets;
-  content.anyPool.forEach((row, rp) => {
-    if (row >= 0) cols.push(COL.downgrade, markets.poolRow[rp], 0, 0, new Map([[markets.poolRow[rp], -1], [row, 1]]));
+  content.anyHome.forEach((row, rp) => {
+    if (row < 0) return;
+    cols.push(COL.downgrade, markets.poolRow[rp], 0, 0, new Map([[markets.poolRow[rp], -1], [row, 1]]));
+    cols.push(COL.downgrade, content.anyPool[rp], 0, 0, new Map([[content.anyPool[rp], -1], [row, 1]]));
   });
   content.anyVariety.forEach((row, l) => {
     if (row >= 0) cols.push(COL.downgrade, markets.varietyRow[l], 0, 0, new Map([[markets.varietyRow[l], -1], [row, 1]]));
   });
   const contentCol = new Int32Array(content.anyVariety.length).fill(-1);
+  const contentFreshCol = new Int32Array(content.anyVariety.length).fill(-1);
   content.anyVariety.forEach((row, l) => {
     if (row < 0) return;
     const [p, o] = splitLink(R, l);
     const from = content.anyPool[o * input.products.length + p];
-    if (from >= 0) contentCol[l] = cols.push(COL.content, l, 0, Math.max(0, input.transportCost[l] ?? 0), new Map([[from, -1], [row, 1]]));
+    if (from < 0) return;
+    const transport = Math.max(0, input.transportCost[l] ?? 0);
+    contentCol[l] = cols.push(COL.content, l, 0, transport, new Map([[from, -1], [row, 1]]));
+    // Content trade qualifies like ordinary trade: volume above its own established level is new.
+    if (input.products[p].qualification) contentFreshCol[l] = cols.push(COL.contentFresh, l, 0, transport, new Map([[from, -1], [row, 1]]));
   });
-  return contentCol;
+  return { contentCol, contentFreshCol };
+}
+
+/** The qualification routes (LpLayout.routeFresh …): ordinary trade, then content trade. */
+function qualificationRoutes(
+  links: { freshCol: Int32Array },
+  rows: { linkFromRow: Int32Array; linkToRow: Int32Array },
+  contentFreshCol: Int32Array,
+  content: Content,
+  R: number,
+  P: number,
+): { routeFresh: Int32Array; routeFrom: Int32Array; routeTo: Int32Array } {
+  const L = links.freshCol.length;
+  const routeFresh = new Int32Array(2 * L).fill(-1);
+  const routeFrom = new Int32Array(2 * L).fill(-1);
+  const routeTo = new Int32Array(2 * L).fill(-1);
+  for (let l = 0; l < L; l++) {
+    routeFresh[l] = links.freshCol[l];
+    routeFrom[l] = rows.linkFromRow[l];
+    routeTo[l] = rows.linkToRow[l];
+    const [p, o] = splitLink(R, l);
+    routeFresh[L + l] = contentFreshCol[l];
+    routeFrom[L + l] = content.anyPool[o * P + p];
+    routeTo[L + l] = content.anyVariety[l];
+  }
+  return { routeFresh, routeFrom, routeTo };
 }
 
 /**
@@ -806,7 +857,7 @@ function layMixes(input: ModelInput, markets: Markets, benchmark: ArmingtonBench
       // Users accept any content: where material is tracked, their mixes draw on the any-content rows.
       const cleanRow = (o: number) => (o === d ? markets.poolRow[rp] : markets.varietyRow[linkIndex(R, p, o, d)]);
       const anyRow = (o: number) => {
-        const row = o === d ? content.anyPool[rp] : content.anyVariety[linkIndex(R, p, o, d)];
+        const row = o === d ? content.anyHome[rp] : content.anyVariety[linkIndex(R, p, o, d)];
         return row >= 0 ? row : cleanRow(o);
       };
       const mixes = mixesOf(s, a, input.products[p].substitution!, active);
@@ -952,6 +1003,7 @@ function startPrices(input: ModelInput, markets: Markets, rows: { linkToRow: Int
   });
   const { content } = markets;
   content.anyPool.forEach((row, rp) => row >= 0 && (out[row] = benchmark.price[rp]));
+  content.anyHome.forEach((row, rp) => row >= 0 && (out[row] = benchmark.price[rp]));
   content.cleanComp.forEach((row, rp) => row >= 0 && (out[row] = benchmark.price[rp]));
   content.anyVariety.forEach((row, l) => row >= 0 && (out[row] = benchmark.landed[l]));
   return out;
@@ -1034,7 +1086,7 @@ export function buildLayout(input: ModelInput, benchmark: ArmingtonBenchmark | n
   const demand = layDemand(input, tiers.tierCount, cols);
   const sinks = laySinksAndBuilds(input, policies, markets, chokeMax, cols);
   const friction = layMixes(input, markets, benchmark, cols);
-  const contentCol = layContentColumns(input, markets, cols);
+  const { contentCol, contentFreshCol } = layContentColumns(input, markets, cols);
 
   const side = new SideRows(markets.marketRows);
   const quotaRow = layQuotaRows(R, policies, links, contentCol, side);
@@ -1051,7 +1103,7 @@ export function buildLayout(input: ModelInput, benchmark: ArmingtonBenchmark | n
   cols.kind.forEach((kind, j) => {
     if (kind === COL.trade || kind === COL.leak || kind === COL.ship || kind === COL.fresh) linkCols.push(j);
     if (kind === COL.mix) mixCols.push(j);
-    if (kind === COL.content) contentCols.push(j);
+    if (kind === COL.content || kind === COL.contentFresh) contentCols.push(j);
   });
   const { content } = markets;
   return {
@@ -1096,7 +1148,9 @@ export function buildLayout(input: ModelInput, benchmark: ArmingtonBenchmark | n
     anyVariety: content.anyVariety,
     cleanComp: content.cleanComp,
     contentCol,
+    contentFreshCol,
     contentCols: Int32Array.from(contentCols),
+    ...qualificationRoutes(links, rows, contentFreshCol, content, R, P),
     ...stockTables(input),
     linkCols: Int32Array.from(linkCols),
     mixCols: Int32Array.from(mixCols),

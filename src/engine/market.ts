@@ -181,8 +181,14 @@ function periodColumnBounds(
       case COL.downgrade:
         colUpper[j] = Infinity;
         break;
-      case COL.content:
-        colUpper[j] = c.contentCap[ref];
+      case COL.content: {
+        // Like ordinary trade under qualification: the established part of the cap here, the rest new volume.
+        const q = layout.linkFromRow.length + ref;
+        colUpper[j] = layout.contentFreshCol[ref] >= 0 ? Math.min(c.contentCap[ref], Math.max(0, setup.established[q])) : c.contentCap[ref];
+        break;
+      }
+      case COL.contentFresh:
+        colUpper[j] = newVolumeCap(c.contentCap[ref], setup.established[layout.linkFromRow.length + ref]);
         break;
       case COL.leak:
         colUpper[j] = c.leakCap[ref];
@@ -286,6 +292,7 @@ export function periodCosts(input: ModelInput, layout: LpLayout, setup: MarketSe
     const j = contentCols[i];
     const l = layout.colRef[j];
     if (controls.adValorem[l] !== 0) cost[j] += controls.adValorem[l] * Math.max(0, wedgePrice[contentFrom(layout, l)]);
+    if (layout.colKind[j] === COL.contentFresh) cost[j] += qualificationPremium(input, layout, layout.linkFromRow.length + l, setup);
   }
   const mixCols = layout.mixCols;
   for (let i = 0; i < mixCols.length; i++) {
@@ -315,12 +322,14 @@ export function priceLevel(layout: LpLayout, rp: number, lastPrice: Float64Array
 }
 
 /**
- * Premium (USD/kg) on a link's new volume: the product's qualification premium × the origin's last
- * price × the share of qualification still to do.
+ * Premium (USD/kg) on a route's new volume (layout.routeFresh: route l < L is link l's ordinary trade,
+ * L + l its content trade): the product's qualification premium × the origin's last price × the share of
+ * qualification still to do.
  */
-export function qualificationPremium(input: ModelInput, layout: LpLayout, l: number, setup: Pick<MarketSetup, 'lastPrice' | 'qualifying'>): number {
-  const q = input.products[layout.rowProduct[layout.linkFromRow[l]]].qualification;
-  return q ? q.premium * Math.max(0, setup.lastPrice[layout.linkFromRow[l]]) * Math.max(0, 1 - setup.qualifying[l]) : 0;
+export function qualificationPremium(input: ModelInput, layout: LpLayout, route: number, setup: Pick<MarketSetup, 'lastPrice' | 'qualifying'>): number {
+  const from = layout.routeFrom[route];
+  const q = input.products[layout.rowProduct[from]].qualification;
+  return q ? q.premium * Math.max(0, setup.lastPrice[from]) * Math.max(0, 1 - setup.qualifying[route]) : 0;
 }
 
 /**

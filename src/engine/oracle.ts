@@ -180,7 +180,7 @@ function checkForeignMade(
     for (const p of pol.products)
       for (const d of pol.to)
         for (let r = 0; r < R; r++) {
-          if (r === d || pol.from.includes(r)) continue;
+          if (r === d || pol.from.includes(r) || pol.from.includes(d)) continue;
           const l = (p * R + r) * R + d;
           const ref = referenceContent(isWorld, pol, baseline, t, l);
           if (ref === null) continue;

@@ -23,9 +23,8 @@ export const NO_REFERENCES: References = { flow: () => 0, content: () => 0 };
 /** The state before any clearing: the layout's start prices, no use, no established links yet. */
 export function referenceState(input: ModelInput, layout: LpLayout): RunState {
   const refPrice = layout.startPrice;
-  const L = layout.linkFromRow.length;
-  // Before the warm-up nothing has qualified, and nothing is new either: every link counts as established.
-  return initialState(input, layout, refPrice, new Float64Array(layout.balanceRows), new Float64Array(L).fill(Infinity));
+  // Before the warm-up nothing has qualified, and nothing is new either: every route counts as established.
+  return initialState(input, layout, refPrice, new Float64Array(layout.balanceRows), new Float64Array(layout.routeFresh.length).fill(Infinity));
 }
 
 /** Clears period 0 with passive stocks (holders neither buy nor sell) under the given policies. */

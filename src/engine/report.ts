@@ -34,7 +34,7 @@ export interface PeriodSummary {
   readonly margin: Float64Array;
   /** Canonical prices of every row (USD/kg): the next period's `lastPrice`. */
   readonly rowPrice: Float64Array;
-  /** Same-period legal flow of each link (trade and new volume, t): what its established level follows. */
+  /** Same-period legal flow of each qualification route (trade and new volume, t): what its established level follows. */
   readonly legalFlow: Float64Array;
   /** Contract price of each region × product at the end of the period (USD/kg). */
   readonly contractPrice: Float64Array;
@@ -84,7 +84,7 @@ function columnTotals(input: ModelInput, layout: LpLayout, setup: MarketSetup, o
     flow: new Float64Array(L),
     leaked: new Float64Array(L),
     shipments: new Float64Array(L),
-    legalFlow: new Float64Array(L),
+    legalFlow: new Float64Array(2 * L),
     contentFlow: new Float64Array(L),
     imports: new Float64Array(N),
     exports: new Float64Array(N),
@@ -126,11 +126,13 @@ function columnTotals(input: ModelInput, layout: LpLayout, setup: MarketSetup, o
         }
         break;
       }
-      case COL.content: {
+      case COL.content:
+      case COL.contentFresh: {
         // Goods with tracked material from a region outside the tracked origins.
         const [p, o, d] = splitLink(layout.regions, ref);
         t.flow[ref] += v;
         t.contentFlow[ref] += v;
+        t.legalFlow[L + ref] += v;
         t.exports[o * P + p] += v;
         t.imports[d * P + p] += v;
         t.tariffUsd[ref] += c.adValorem[ref] * Math.max(0, wp[layout.anyPool[o * P + p]]) * v * KUSD_TO_USD;
@@ -263,14 +265,15 @@ function reportedPrices(input: ModelInput, layout: LpLayout, setup: MarketSetup,
  * landed value exceeds the origin price plus its costs without the premium). Qualification progresses on them.
  */
 function wantedNewVolume(input: ModelInput, layout: LpLayout, setup: MarketSetup, outcome: MarketOutcome, x: Float64Array): Uint8Array {
-  const out = new Uint8Array(layout.linkFromRow.length);
+  const out = new Uint8Array(layout.routeFresh.length);
   const price = outcome.price;
-  layout.freshCol.forEach((j, l) => {
+  layout.routeFresh.forEach((j, q) => {
     if (j < 0 || outcome.lp.colUpper[j] <= 0) return;
-    const costWithoutPremium = outcome.lp.colCost[j] - qualificationPremium(input, layout, l, setup);
-    const gain = price[layout.linkToRow[l]] - price[layout.linkFromRow[l]] - costWithoutPremium;
+    const costWithoutPremium = outcome.lp.colCost[j] - qualificationPremium(input, layout, q, setup);
+    const to = layout.routeTo[q];
+    const gain = price[to] - price[layout.routeFrom[q]] - costWithoutPremium;
     const upper = outcome.lp.colUpper[j];
-    if (x[j] > SNAP * Math.max(1, Number.isFinite(upper) ? upper : 1) || gain > 1e-9 * Math.max(1, Math.abs(price[layout.linkToRow[l]]))) out[l] = 1;
+    if (x[j] > SNAP * Math.max(1, Number.isFinite(upper) ? upper : 1) || gain > 1e-9 * Math.max(1, Math.abs(price[to]))) out[q] = 1;
   });
   return out;
 }

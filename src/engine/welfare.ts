@@ -113,7 +113,7 @@ export function periodWelfare(input: ModelInput, layout: LpLayout, setup: Market
           add(d, HOLDERS, -paid);
           payments += paid;
         }
-        const from = layout.colKind[j] === COL.content ? contentFrom(layout, ref) : layout.linkFromRow[ref];
+        const from = layout.colKind[j] === COL.content || layout.colKind[j] === COL.contentFresh ? contentFrom(layout, ref) : layout.linkFromRow[ref];
         const wedge = Math.max(0, wp[from]) * v;
         for (const [rate, region] of wedgeShares(R, c, ref)) {
           add(region, GOVERNMENT, rate * wedge);

@@ -48,7 +48,7 @@ export interface LoadedScenario {
   /** sha256 (hex) of the canonical JSON of { resolved, seed, draws }. */
   hash: string;
   /** Every policy, world ones first, in declaration order. */
-  policies: { id: string; type: string; start: string; end: string | null; announce: string | null; scope: 'world' | 'scenario' }[];
+  policies: { id: string; type: string; start: string; end: string | null; announce: string | null; withdrawn?: string; scope: 'world' | 'scenario' }[];
   /** Located warnings (e.g. a policy over before the run starts). */
   warnings: string[];
   /** The file's `expect:` list, checked and in column units (empty when it has none). */
@@ -143,7 +143,7 @@ export async function loadScenario(file: string, options: LoadOptions = {}): Pro
     draws,
     resolved,
     hash: createHash('sha256').update(canonicalJson({ resolved, seed, draws })).digest('hex'),
-    policies: policies.map(({ id, type, start, end, announce, scope }) => ({ id, type, start, end, announce, scope })),
+    policies: policies.map(({ id, type, start, end, announce, withdrawn, scope }) => ({ id, type, start, end, announce, ...(withdrawn !== null ? { withdrawn } : {}), scope })),
     warnings: issues.warnings,
     expectations,
     loadOptions: { ...options },

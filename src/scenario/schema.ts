@@ -302,6 +302,7 @@ const window = {
   start: date('First period in force.'),
   end: date('Last month, quarter or year in force (inclusive: `end: 2025-10` includes October). Omit: in force to the end of the run.').optional(),
   announce: date('When the policy becomes known (≤ start); drives precautionary buying. Omit: unannounced.').optional(),
+  withdrawn: date('First month the policy is withdrawn (suspended): in force before it, not from it. Withdrawn before its start, it never comes into force, but the market heard of it from its announcement until then. Omit: never withdrawn.').optional(),
   description: text('What the policy is. Informational.').optional(),
   source,
 };

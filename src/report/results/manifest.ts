@@ -18,6 +18,8 @@ export interface ManifestPolicy {
   /** Exclusive end; null when open-ended. */
   readonly end: ManifestDate;
   readonly announce: ManifestDate;
+  /** First period withdrawn (suspended); null when never. */
+  readonly withdrawn: ManifestDate;
   /** `scenario` (this run only) or `world` (baseline too); other values are shown as they are. */
   readonly scope: string;
   /** Short "field: value" notes on what the policy targets (from, to, products…), for the report. */
@@ -67,6 +69,7 @@ export function parsePolicy(raw: Record<string, unknown>, i: number): ManifestPo
     start: date(raw.start),
     end: date(raw.end),
     announce: date(raw.announce),
+    withdrawn: date(raw.withdrawn),
     scope: text(raw.scope, 'scenario'),
     targets: TARGET_FIELDS.map((k) => targetNote(k, raw[k])).filter((s): s is string => s !== null),
   };

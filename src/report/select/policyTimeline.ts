@@ -33,11 +33,18 @@ export function dateText(d: ManifestDate, periods: readonly string[]): string {
 /** "announced 2025-02 · 2025-04 → open" */
 export function policyNote(p: ManifestPolicy, periods: readonly string[]): string {
   const span = `${dateText(p.start, periods) || '?'} → ${dateText(p.end, periods) || 'open'}`;
-  return p.announce !== null ? `announced ${dateText(p.announce, periods)} · ${span}` : span;
+  const withdrawn = p.withdrawn !== null ? ` · withdrawn ${dateText(p.withdrawn, periods)}` : '';
+  return (p.announce !== null ? `announced ${dateText(p.announce, periods)} · ${span}` : span) + withdrawn;
 }
 
 function position(d: ManifestDate, periods: readonly string[]): number | null {
   return d === null ? null : periodPosition(d, periods);
+}
+
+/** The earlier of two positions; null stands for "open" (never). */
+function minPosition(a: number | null, b: number | null): number | null {
+  if (a === null) return b;
+  return b === null ? a : Math.min(a, b);
 }
 
 /** Policies with the scenario's own first (the reason for the run), then world policies; stable otherwise. */
@@ -51,8 +58,9 @@ export function policyTimelineSpec(policies: readonly ManifestPolicy[], periods:
   const items: TimelineItem[] = ordered.map((p) => ({
     label: p.id,
     sublabel: p.type.replace(/_/g, ' '),
-    start: position(p.start, periods),
-    end: position(p.end, periods),
+    // A withdrawal ends the bar; withdrawn before its start, the policy was only ever announced.
+    start: minPosition(position(p.start, periods), position(p.withdrawn, periods)),
+    end: minPosition(position(p.end, periods), position(p.withdrawn, periods)),
     announce: position(p.announce, periods),
     color: policyFamily(p).color,
     note: policyNote(p, periods),

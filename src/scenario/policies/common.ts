@@ -56,12 +56,14 @@ export const DEFAULT_DE_MINIMIS = 0.001;
 
 /**
  * Compiles `foreignMade` and `deMinimis`: a builder of the reach (null when off), or undefined after
- * issues (a de minimis without the reach is an error, not a silent no-op).
+ * issues (a de minimis on a policy that never mentions the reach is an error, not a silent no-op).
  */
 export function foreignMadeField(src: PolicySource): ((v: Float64Array) => ForeignMade | null) | undefined {
   const on = src.doc.foreignMade === true;
   if (!on) {
-    if (src.doc.deMinimis !== undefined) {
+    // A de minimis with no reach at all is a mistake; with `foreignMade: false` (a variant switching the
+    // reach off) it is simply unused.
+    if (src.doc.deMinimis !== undefined && src.doc.foreignMade === undefined) {
       src.ctx.error([...src.path, 'deMinimis'], 'deMinimis applies only with foreignMade: true');
       return undefined;
     }

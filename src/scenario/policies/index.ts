@@ -43,6 +43,8 @@ export interface PolicyPlan {
   readonly start: string;
   readonly end: string | null;
   readonly announce: string | null;
+  /** First month withdrawn, as written (null: never). */
+  readonly withdrawn: string | null;
   readonly build: PolicyBuilder;
 }
 
@@ -73,6 +75,7 @@ export function compilePolicies(ctx: Ctx, plants: PlantPlan, worldCount: number)
       start: dateText(doc.start),
       end: doc.end === undefined ? null : dateText(doc.end),
       announce: doc.announce === undefined ? null : dateText(doc.announce),
+      withdrawn: doc.withdrawn === undefined ? null : dateText(doc.withdrawn),
       build,
     });
   });
@@ -82,12 +85,15 @@ export function compilePolicies(ctx: Ctx, plants: PlantPlan, worldCount: number)
 /**
  * The window of a policy: start (the period containing it), end (inclusive in the file: the last month,
  * quarter or year it names is the last in force; internally the index of the first period after it),
- * announce (≤ start). An end before the start is an error; a policy over before the run is a warning.
+ * announce (≤ start), withdrawn (the first period it is no longer in force: the window ends there, even
+ * before it started — then it is only ever announced). An end before the start, or a withdrawal no later
+ * than the news of the policy, is an error; a policy over before the run is a warning.
  */
 export function policyWindow(ctx: Ctx, path: Segment[], id: string, doc: Record<string, unknown>): PolicyWindow | null {
   const start = parseDate(doc.start);
   const end = doc.end === undefined ? null : parseDateEnd(doc.end);
   const announce = doc.announce === undefined ? null : parseDate(doc.announce);
+  const withdrawn = doc.withdrawn === undefined ? null : parseDate(doc.withdrawn);
   if (start === null) return null; // the schema already reported a malformed date
   let ok = true;
   if (end !== null && end < start) {
@@ -98,12 +104,20 @@ export function policyWindow(ctx: Ctx, path: Segment[], id: string, doc: Record<
     ctx.error([...path, 'announce'], `expected an announcement no later than the start (${dateText(doc.start)}), got ${dateText(doc.announce)}`);
     ok = false;
   }
+  const news = announce !== null && announce < start ? announce : start;
+  if (withdrawn !== null && withdrawn <= news) {
+    ctx.error([...path, 'withdrawn'], `expected a withdrawal after the policy was ${announce !== null ? 'announced' : 'in force'} (${dateText(announce !== null ? doc.announce : doc.start)}), got ${dateText(doc.withdrawn)}`);
+    ok = false;
+  }
   if (!ok) return null;
   const cal = ctx.cal;
   const window: PolicyWindow = {
     id,
     start: periodOf(cal, start),
-    end: end === null ? Number.MAX_SAFE_INTEGER : Math.max(periodAfter(cal, end), periodOf(cal, start) + 1),
+    end: Math.min(
+      end === null ? Number.MAX_SAFE_INTEGER : Math.max(periodAfter(cal, end), periodOf(cal, start) + 1),
+      withdrawn === null ? Number.MAX_SAFE_INTEGER : periodOf(cal, withdrawn),
+    ),
     announce: announce === null ? null : periodOf(cal, announce),
   };
   const periods = cal.timeline.labels.length;
