@@ -72,6 +72,7 @@ export const FLOW_COLUMNS: readonly Column[] = [
   { name: 'delayed_t', kind: 'tonnes' },
   { name: 'landed_price_usd_per_kg', kind: 'price' },
   { name: 'baseline_landed_price_usd_per_kg', kind: 'price' },
+  { name: 'tracked_content_t', kind: 'tonnes' },
 ];
 
 /** Columns of welfare.csv: who gains and who pays, per period, region and kind of agent (engine/welfare.ts). */
@@ -255,6 +256,7 @@ export function* flowRows(model: ModelInput, run: RunResult, draw: number): Gene
         formatKind(s.shipped[i], 'tonnes'),
         formatKind(s.flow[i] > REPORT_EPS_T ? s.landedPrice[i] : null, 'price'),
         formatKind(b.flow[i] > REPORT_EPS_T ? b.landedPrice[i] : null, 'price'),
+        formatKind(s.contentFlow[i], 'tonnes'),
       ];
     }
   }
