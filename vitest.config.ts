@@ -16,5 +16,7 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Both cores: the golden reruns and the CLI tests spend most of their time in child processes.
+    maxWorkers: 2,
   },
 });

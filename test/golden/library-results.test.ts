@@ -9,44 +9,16 @@
  * conditions and the independent oracle of policy limits.
  */
 import { describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { expectLibraryHalf, expectSameAsCommitted, reesim } from './golden.js';
 
-const ROOT = new URL('../..', import.meta.url).pathname;
-
-function reesim(args: string[]) {
-  return spawnSync(process.execPath, [join(ROOT, 'bin/reesim.js'), ...args], { cwd: ROOT, encoding: 'utf8' });
-}
-
-/** Compares every file of a fresh result folder with its committed copy. */
-function expectSameAsCommitted(out: string, name: string): void {
-  const committed = join(ROOT, 'results', name);
-  expect(existsSync(committed), `results/${name} is not committed: regenerate the results and commit them`).toBe(true);
-  expect(readdirSync(committed).sort(), `results/${name}: files`).toEqual(readdirSync(join(out, name)).sort());
-  for (const file of readdirSync(join(out, name)).sort()) {
-    const fresh = readFileSync(join(out, name, file), 'utf8');
-    const kept = readFileSync(join(committed, file), 'utf8');
-    if (file === 'manifest.json') {
-      // The command line differs (--out); everything else must match.
-      const strip = (text: string) => ({ ...JSON.parse(text), command: undefined });
-      expect(strip(fresh), `results/${name}/${file}`).toEqual(strip(kept));
-    } else {
-      expect(fresh === kept, `results/${name}/${file} differs from what the code gives: regenerate and commit`).toBe(true);
-    }
-  }
-}
-
+// The library is split over two test files (this one and library-second-half.test.ts) so that vitest
+// runs the halves on both cores.
 describe('committed results', () => {
-  it('of the scenario library are reproduced byte for byte by the current code', () => {
-    const out = mkdtempSync(join(tmpdir(), 'reesim-golden-'));
-    const res = reesim(['run', 'scenarios', '--check', '--quiet', '--out', out]);
-    expect(res.stderr).toBe('');
-    expect(res.status).toBe(0);
-    const names = readdirSync(out).sort();
-    expect(names.length).toBeGreaterThanOrEqual(8);
-    for (const name of names) expectSameAsCommitted(out, name);
+  it('of the first half of the scenario library are reproduced byte for byte by the current code', () => {
+    expectLibraryHalf(mkdtempSync(join(tmpdir(), 'reesim-golden-')), 0);
   });
 
   it('of the calibration and the 2010–11 backtest are reproduced byte for byte', () => {

@@ -58,7 +58,7 @@ describe('variantsOf', () => {
 
   it('names a mistake in the ranges at once', () => {
     expect(() => variantsOf(scenario, { 'policies.cn-magnet-bann.start': ['2025-01', '2025-02'] })).toThrow(/variantsOf: policies\.cn-magnet-bann\.start: unknown policy in "cn-magnet-bann\.start" \(did you mean "cn-magnet-ban"\?\)/);
-    expect(() => variantsOf(scenario, { 'policies.cn-magnet-ban.rate': ['0%', '10%'] })).toThrow(/cannot vary "rate" \(fields: start, end, announce, from, to, products, leakage\)/);
+    expect(() => variantsOf(scenario, { 'policies.cn-magnet-ban.rate': ['0%', '10%'] })).toThrow(/cannot vary "rate" \(fields: start, end, announce, withdrawn, from, to, products, leakage, foreignMade, deMinimis\)/);
     expect(() => variantsOf(scenario, { 'policies.cn-magnet-ban.leakage': ['10%', '5 t'] })).toThrow(/both ends need the same unit/);
     expect(() => variantsOf(scenario, { 'policies.cn-magnet-ban.start': ['2025-06', '2025-01'] })).toThrow(/ends before it starts/);
     expect(() => variantsOf(scenario, { 'policies.cn-magnet-ban.leakage': { 'April': ['0%', '5%'] } })).toThrow(/expected a date/);
