@@ -3,9 +3,12 @@
  * observed series (prices, volumes) with sources; the model's value at each observed date is the mean
  * (prices) or the sum (quantities) over the periods that the date covers.
  *
- * Reported per series: the peak multiple (peak ÷ first observation) and its date, historical and
- * modelled, and the log-ratio RMSE over the observed points, sqrt(mean(ln(model/observed)²)) — a
- * scale-free error where 0.69 means "typically off by a factor of two".
+ * Reported per series: the peak and trough multiples (÷ the first observation) and their dates, historical
+ * and modelled, and the log-ratio RMSE over the observed points, sqrt(mean(ln(model/observed)²)) — a
+ * scale-free error where 0.69 means "typically off by a factor of two". The model's peak and trough are
+ * sought over the observed window: per period for prices (a mean), and for quantities (a sum) per
+ * window of the finest granularity the series' points use — months for a monthly series, quarters,
+ * or years — so that a month is compared with a month and a year with a year.
  */
 import { z } from 'zod';
 import type { ModelInput, PeriodResult } from '../model/types.js';
@@ -46,7 +49,33 @@ export interface SeriesComparison {
   readonly observed: { date: string; value: number; model: number }[];
   readonly histPeak: { date: string; multiple: number };
   readonly modelPeak: { date: string; multiple: number };
+  readonly histTrough: { date: string; multiple: number };
+  readonly modelTrough: { date: string; multiple: number };
   readonly logRmse: number;
+}
+
+/** How long a history date is: a month (`2025-05`), a quarter (`2025-Q2`) or a year (`2025`). */
+export type DateGranularity = 'month' | 'quarter' | 'year';
+
+/** The granularity of a history date. */
+export function granularityOf(date: string): DateGranularity {
+  if (/^\d{4}-\d{2}$/.test(date)) return 'month';
+  if (/^\d{4}-Q[1-4]$/.test(date)) return 'quarter';
+  return 'year';
+}
+
+/** The finest granularity among dates (a series with monthly and yearly points is monthly). */
+export function finestGranularity(dates: readonly string[]): DateGranularity {
+  const order: DateGranularity[] = ['month', 'quarter', 'year'];
+  return order[Math.min(...dates.map((d) => order.indexOf(granularityOf(d))))];
+}
+
+/** The date of the given granularity that contains a timeline label (a coarser label stays itself). */
+export function windowOf(label: string, granularity: DateGranularity): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(label);
+  if (granularity === 'year') return label.slice(0, 4);
+  if (granularity === 'quarter' && m) return `${m[1]}-Q${Math.ceil(Number(m[2]) / 3)}`;
+  return label;
 }
 
 /** Periods of the timeline covered by a date (`2011-07` → one month; `2011-Q3` → three; `2011` → twelve). */
@@ -99,22 +128,33 @@ export function compareHistory(model: ModelInput, results: readonly PeriodResult
       return { date, value: p.value, model: seriesValue(model, results, s, ts) };
     });
     const first = observed[0];
-    const peakObs = observed.reduce((a, b) => (b.value > a.value ? b : a));
-    // The model's peak is sought over every period of the observed window (at the series' granularity).
+    const byValue = (pick: (a: number, b: number) => boolean) =>
+      observed.reduce((a, b) => (pick(b.value, a.value) ? b : a));
+    const peakObs = byValue((b, a) => b > a);
+    const troughObs = byValue((b, a) => b < a);
+    // The model's peak and trough are sought over every period of the observed window: per period for
+    // prices, per window of the series' finest date granularity for quantities (sums).
     const start = periodsOf(model, first.date)[0];
     const end = periodsOf(model, observed[observed.length - 1].date).at(-1)!;
-    let peakT = start, peakV = -Infinity;
     const perPeriod = s.measure === 'price';
+    const granularity = finestGranularity(observed.map((o) => o.date));
+    const windows: string[] = [];
     for (let t = start; t <= end; t++) {
-      const v = perPeriod ? seriesValue(model, results, s, [t]) : seriesValue(model, results, s, periodsOf(model, model.timeline.labels[t].slice(0, 4)));
-      if (v > peakV) { peakV = v; peakT = t; }
+      const w = perPeriod ? model.timeline.labels[t] : windowOf(model.timeline.labels[t], granularity);
+      if (windows.at(-1) !== w) windows.push(w);
     }
+    const modelValues = windows.map((w) => ({ date: w, value: seriesValue(model, results, s, perPeriod ? [model.timeline.labels.indexOf(w)] : periodsOf(model, w)) }));
+    const peakModel = modelValues.reduce((a, b) => (b.value > a.value ? b : a));
+    const troughModel = modelValues.reduce((a, b) => (b.value < a.value ? b : a));
+    const multiple = (v: number) => (first.model > 0 ? v / first.model : 0);
     const logs = observed.map((o) => Math.log(Math.max(o.model, 1e-9) / o.value));
     return {
       series: s,
       observed,
       histPeak: { date: peakObs.date, multiple: peakObs.value / first.value },
-      modelPeak: { date: perPeriod ? model.timeline.labels[peakT] : model.timeline.labels[peakT].slice(0, 4), multiple: first.model > 0 ? peakV / first.model : 0 },
+      modelPeak: { date: peakModel.date, multiple: multiple(peakModel.value) },
+      histTrough: { date: troughObs.date, multiple: troughObs.value / first.value },
+      modelTrough: { date: troughModel.date, multiple: multiple(troughModel.value) },
       logRmse: Math.sqrt(logs.reduce((a, b) => a + b * b, 0) / logs.length),
     };
   });

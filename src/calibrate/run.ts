@@ -59,9 +59,11 @@ export async function runBacktest(historyFile: string, solvers: SolverFactory, o
   const rows = compareHistory(model, run.scenario, file);
   await writeFolderAtomically(dir, async (tmp) => {
     await writeCsv(join(tmp, 'backtest.csv'),
-      ['series', 'title', 'unit', 'points', 'hist_peak_multiple', 'hist_peak_date', 'model_peak_multiple', 'model_peak_date', 'log_rmse', 'source'],
+      ['series', 'title', 'unit', 'points', 'hist_peak_multiple', 'hist_peak_date', 'model_peak_multiple', 'model_peak_date', 'log_rmse',
+        'hist_trough_multiple', 'hist_trough_date', 'model_trough_multiple', 'model_trough_date', 'source'],
       rows.map((r) => [r.series.id, r.series.title, r.series.unit, String(r.observed.length), sig(r.histPeak.multiple), r.histPeak.date,
-        sig(r.modelPeak.multiple), r.modelPeak.date, sig(r.logRmse), r.series.source]));
+        sig(r.modelPeak.multiple), r.modelPeak.date, sig(r.logRmse),
+        sig(r.histTrough.multiple), r.histTrough.date, sig(r.modelTrough.multiple), r.modelTrough.date, r.series.source]));
     await writeCsv(join(tmp, 'backtest_points.csv'), ['series', 'date', 'unit', 'observed', 'model', 'log_ratio'],
       rows.flatMap((r) => r.observed.map((o) => [r.series.id, o.date, r.series.unit, sig(o.value), sig(o.model), sig(Math.log(Math.max(o.model, 1e-9) / o.value))])));
   }, { outputs: BACKTEST_OUTPUTS });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareHistory, periodsOf, type HistoryFile } from '../../src/calibrate/history.js';
+import { compareHistory, finestGranularity, granularityOf, periodsOf, windowOf, type HistoryFile } from '../../src/calibrate/history.js';
 import { syntheticWorld } from '../../src/model/synthetic.js';
 import type { PeriodResult } from '../../src/model/types.js';
 
@@ -33,5 +33,56 @@ describe('compareHistory', () => {
     expect(row.modelPeak.multiple).toBeCloseTo(2.2, 12);
     file.series[0].points[1].value = price(12) * Math.E;
     expect(compareHistory(model, results, file)[0].logRmse).toBeCloseTo(Math.SQRT1_2, 12);
+  });
+});
+
+describe('quantity series', () => {
+  const P = model.products.length;
+  const R = model.regions.length;
+  const labels = model.timeline.labels;
+  // Exports of region 0 (all to region 1): 100 t a month, 20 t in the fifth month, 150 t in the ninth.
+  const exported = (t: number) => (t === 4 ? 20 : t === 8 ? 150 : 100);
+  const results = labels.map((_, t) => {
+    const flow = new Float64Array(P * R * R);
+    flow[(0 * R + 0) * R + 1] = exported(t);
+    const exports = new Float64Array(R * P);
+    exports[0 * P + 0] = exported(t);
+    return { exports, flow } as unknown as PeriodResult;
+  });
+  const series = (dates: string[], to?: string[]): HistoryFile => ({
+    title: 't', scenario: 'x.yaml',
+    series: [{ id: 'x', title: 'x', measure: 'exports', regions: [model.regions[0].id], products: [model.products[0].id], to, unit: 't', source: 'test',
+      points: dates.map((date) => ({ date, value: 100 })) }],
+  });
+
+  it('of monthly points: peak and trough are sought month by month, not as yearly sums', () => {
+    const dates = labels.slice(2, 12);
+    const [row] = compareHistory(model, results, series(dates));
+    expect(row.modelTrough).toEqual({ date: labels[4], multiple: 0.2 });
+    expect(row.modelPeak).toEqual({ date: labels[8], multiple: 1.5 });
+    expect(row.histTrough.multiple).toBe(1);
+    // Exports to a named destination, the same here (region 0 exports only to region 1).
+    const [toRow] = compareHistory(model, results, series(dates, [model.regions[1].id]));
+    expect(toRow.observed.map((o) => o.model)).toEqual(row.observed.map((o) => o.model));
+    expect(compareHistory(model, results, series(dates, [model.regions[0].id]))[0].observed[0].model).toBe(0);
+  });
+
+  it('of yearly points: compared as yearly sums; a monthly point makes the series monthly', () => {
+    const year = labels[0].slice(0, 4);
+    const [yearly] = compareHistory(model, results, series([year]));
+    expect(yearly.observed[0].model).toBe(12 * 100 - 80 + 50);
+    expect(yearly.modelPeak.date).toBe(year);
+    const [mixed] = compareHistory(model, results, series([labels[0], year]));
+    expect(mixed.modelTrough.date).toBe(labels[4]);
+  });
+
+  it('granularity of dates', () => {
+    expect(granularityOf('2025-05')).toBe('month');
+    expect(granularityOf('2025-Q2')).toBe('quarter');
+    expect(granularityOf('2025')).toBe('year');
+    expect(finestGranularity(['2025', '2025-Q3'])).toBe('quarter');
+    expect(windowOf('2025-05', 'quarter')).toBe('2025-Q2');
+    expect(windowOf('2025-05', 'year')).toBe('2025');
+    expect(windowOf('2025-Q2', 'month')).toBe('2025-Q2');
   });
 });

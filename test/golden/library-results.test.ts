@@ -1,8 +1,9 @@
 /**
  * The committed results (results/) are what the code gives: every shipped scenario is rerun (central
- * draw, as `npm start` does), and so are the calibration and the 2010–11 backtest; each file must match
- * byte for byte. When a change to the model or the world is intended, regenerate them with
- * `npm start && npx reesim calibrate && npx reesim backtest` and commit the diff.
+ * draw, as `npm start` does), and so are the calibration and the backtests of 2010–11 and of 2025; each
+ * file must match byte for byte. When a change to the model or the world is intended, regenerate them with
+ * `npm start && npx reesim calibrate && npx reesim backtest && npx reesim backtest scenarios/calibration/history-2025.yaml`
+ * and commit the diff.
  *
  * The reruns use `--check`, so every shipped scenario — both worlds included, through the calibration
  * (world-2024) and the backtest (world-2009) — also passes every period's balance and equilibrium
@@ -21,11 +22,15 @@ describe('committed results', () => {
     expectLibraryHalf(mkdtempSync(join(tmpdir(), 'reesim-golden-')), 0);
   });
 
-  it('of the calibration and the 2010–11 backtest are reproduced byte for byte', () => {
+  it('of the calibration and the 2010–11 and 2025 backtests are reproduced byte for byte', () => {
     const out = mkdtempSync(join(tmpdir(), 'reesim-golden-'));
     expect(reesim(['calibrate', '--check', '--quiet', '--out', out]).status).toBe(0);
     expect(reesim(['backtest', '--check', '--quiet', '--out', out]).status).toBe(0);
+    const replay2025 = reesim(['backtest', 'scenarios/calibration/history-2025.yaml', '--check', '--quiet', '--out', out]);
+    expect(replay2025.stderr).toBe('');
+    expect(replay2025.status).toBe(0);
     expectSameAsCommitted(out, 'calibration-2024');
     expectSameAsCommitted(out, 'backtest-world-2009');
+    expectSameAsCommitted(out, 'backtest-replay-2025');
   });
 });

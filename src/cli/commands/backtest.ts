@@ -23,9 +23,10 @@ export const backtestCommand: CommandModule<object, BacktestArgs> = {
     const { dir, rows, title } = await runBacktest(args.history, await loadHighsSolver(), args.out, args.check);
     if (!args.quiet) {
       process.stdout.write(`${title}\n\n${textTable([
-        ['series', 'points', 'peak× history', 'date', 'peak× model', 'date', 'log-RMSE'],
+        ['series', 'points', 'peak× history', 'date', 'peak× model', 'date', 'log-RMSE', 'trough× history', 'date', 'trough× model', 'date'],
         ...rows.map((r) => [r.series.id, String(r.observed.length), `${sig(r.histPeak.multiple, 3)}×`, r.histPeak.date,
-          `${sig(r.modelPeak.multiple, 3)}×`, r.modelPeak.date, sig(r.logRmse, 3)]),
+          `${sig(r.modelPeak.multiple, 3)}×`, r.modelPeak.date, sig(r.logRmse, 3),
+          `${sig(r.histTrough.multiple, 3)}×`, r.histTrough.date, `${sig(r.modelTrough.multiple, 3)}×`, r.modelTrough.date]),
       ])}\n\n`);
     }
     process.stdout.write(`→ ${dir}/backtest.csv, backtest_points.csv\n`);
