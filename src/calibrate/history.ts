@@ -12,7 +12,7 @@
  */
 import { z } from 'zod';
 import type { ModelInput, PeriodResult } from '../model/types.js';
-import { indexOf } from './targets.js';
+import { indexOf, productIndices } from './targets.js';
 
 const point = z.strictObject({
   date: z.union([z.string(), z.number()]).describe('YYYY-MM, YYYY-Qn or YYYY'),
@@ -25,7 +25,7 @@ const series = z.strictObject({
   title: z.string().describe('What the series is, for tables'),
   measure: z.enum(['price', 'exports', 'production', 'consumption']).describe('price = mean USD/kg; quantities = t summed over the date'),
   regions: z.array(z.string()).min(1).describe('Regions (prices: mean; quantities: summed)'),
-  products: z.array(z.string()).min(1).describe('Products (prices: mean; quantities: summed)'),
+  products: z.array(z.string()).min(1).describe('Products, ids or globs such as `magnet.*` (prices: mean; quantities: summed)'),
   to: z.array(z.string()).optional().describe('For exports: only flows to these regions'),
   unit: z.string(),
   source: z.string().min(1),
@@ -97,15 +97,16 @@ export function periodsOf(model: ModelInput, date: string): number[] {
 export function seriesValue(model: ModelInput, results: readonly PeriodResult[], s: HistorySeries, ts: readonly number[]): number {
   const R = model.regions.length;
   const P = model.products.length;
-  const ids = (list: readonly string[], of: readonly { id: string }[], what: string) => {
+  const named = <T>(resolve: () => T): T => {
     try {
-      return list.map((id) => indexOf(of, id, what));
+      return resolve();
     } catch (err) {
       throw new Error(`history series ${s.id}: ${(err as Error).message}`);
     }
   };
+  const ids = (list: readonly string[], of: readonly { id: string }[], what: string) => named(() => list.map((id) => indexOf(of, id, what)));
   const regions = ids(s.regions, model.regions, 'region');
-  const products = ids(s.products, model.products, 'product');
+  const products = named(() => productIndices(model.products, s.products));
   const to = s.measure === 'exports' && s.to ? ids(s.to, model.regions, 'region') : null;
   let total = 0;
   for (const t of ts) for (const r of regions) for (const p of products) {

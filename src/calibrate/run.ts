@@ -7,9 +7,9 @@ import type { SolverFactory } from '../engine/index.js';
 import { checkOutputFolder, writeFolderAtomically } from '../output/atomic.js';
 import { writeCsv } from '../output/csv.js';
 import { formatNumber } from '../output/format.js';
-import { loadScenario } from '../scenario/index.js';
+import { loadScenario, resolveDraw } from '../scenario/index.js';
 import { runDraw } from '../study/runDraw.js';
-import { readDataFile } from './dataFile.js';
+import { checkNamedIds, readDataFile, type NamedIds } from './dataFile.js';
 import { compareHistory, historyFileSchema, type SeriesComparison } from './history.js';
 import { evaluateTargets, targetFileSchema, type TargetResult } from './targets.js';
 
@@ -30,8 +30,15 @@ export function sig(x: number, digits = 4): string {
  * `check`, every invariant and the policy limits are checked each period (simulate's `check`).
  */
 export async function runCalibration(targetFile: string, solvers: SolverFactory, outDir: string, check = false): Promise<{ dir: string; results: TargetResult[] }> {
-  const file = await readDataFile(targetFile, targetFileSchema);
+  const data = await readDataFile(targetFile, targetFileSchema);
+  const file = data.data;
   const loaded = await loadScenario(resolve(dirname(targetFile), file.scenario));
+  checkNamedIds(data, resolveDraw(loaded, 0).model, file.targets.flatMap((t, i): NamedIds[] => [
+    { path: ['targets', i, 'regions'], kind: 'region', ids: t.regions },
+    { path: ['targets', i, 'from'], kind: 'region', ids: t.from ?? [] },
+    { path: ['targets', i, 'products'], kind: 'product', ids: t.products ?? [] },
+    { path: ['targets', i, 'processes'], kind: 'process', ids: t.processes ?? [] },
+  ]));
   const dir = join(outDir, `calibration-${file.year}`);
   await checkOutputFolder(dir, { outputs: CALIBRATION_OUTPUTS });
   const { model, run } = runDraw(loaded, 0, solvers, check);
@@ -51,8 +58,14 @@ export async function runCalibration(targetFile: string, solvers: SolverFactory,
 
 /** Runs a backtest of a history file; writes `<outDir>/backtest-<scenario>/backtest.csv` and the points (`check` as above). */
 export async function runBacktest(historyFile: string, solvers: SolverFactory, outDir: string, check = false): Promise<{ dir: string; rows: SeriesComparison[]; title: string }> {
-  const file = await readDataFile(historyFile, historyFileSchema);
+  const data = await readDataFile(historyFile, historyFileSchema);
+  const file = data.data;
   const loaded = await loadScenario(resolve(dirname(historyFile), file.scenario));
+  checkNamedIds(data, resolveDraw(loaded, 0).model, file.series.flatMap((s, i): NamedIds[] => [
+    { path: ['series', i, 'regions'], kind: 'region', ids: s.regions },
+    { path: ['series', i, 'to'], kind: 'region', ids: s.to ?? [] },
+    { path: ['series', i, 'products'], kind: 'product', ids: s.products },
+  ]));
   const dir = join(outDir, `backtest-${loaded.name}`);
   await checkOutputFolder(dir, { outputs: BACKTEST_OUTPUTS });
   const { model, run } = runDraw(loaded, 0, solvers, check);

@@ -12,6 +12,7 @@
  */
 import { z } from 'zod';
 import type { ModelInput, PeriodResult } from '../model/types.js';
+import { globToRegExp } from '../scenario/selectors.js';
 
 /** What a target measures. Quantities are summed over the year; prices are the mean over the year. */
 export const MEASURES = {
@@ -38,7 +39,7 @@ const target = z.strictObject({
   id: z.string().min(1).describe('Stable id of the target'),
   measure: z.enum(Object.keys(MEASURES) as [MeasureName, ...MeasureName[]]).describe('What is measured'),
   regions: z.array(z.string()).min(1).describe('Region ids (summed)'),
-  products: z.array(z.string()).min(1).optional().describe('Product ids (summed); for the product measures'),
+  products: z.array(z.string()).min(1).optional().describe('Product ids or globs such as `magnet.*` (summed; prices: mean); for the product measures'),
   processes: z.array(z.string()).min(1).optional().describe('Process ids (summed); for activity and activity_share'),
   from: z.array(z.string()).optional().describe('Origin regions for imports and import_source_share'),
   value: z.number().describe('Observed value in `unit`'),
@@ -78,12 +79,28 @@ export function indexOf(list: readonly { id: string }[], id: string, what: strin
   return i;
 }
 
+/** Indices of the products named by `ids`, ids or globs (`magnet.*`) as in scenario files, ascending; throws naming an unknown one. */
+export function productIndices(list: readonly { id: string }[], ids: readonly string[]): number[] {
+  const out = new Set<number>();
+  for (const id of ids) {
+    if (!id.includes('*')) {
+      out.add(indexOf(list, id, 'product'));
+      continue;
+    }
+    const re = globToRegExp(id);
+    const hits = list.flatMap((p, i) => (re.test(p.id) ? [i] : []));
+    if (hits.length === 0) throw new Error(`"${id}" matches no product`);
+    for (const i of hits) out.add(i);
+  }
+  return [...out].sort((a, b) => a - b);
+}
+
 /** Evaluates one measure over the periods `ts` of a run. */
 export function measure(model: ModelInput, results: readonly PeriodResult[], ts: readonly number[], t: Target): number {
   const R = model.regions.length;
   const P = model.products.length;
   const regions = t.regions.map((id) => indexOf(model.regions, id, 'region'));
-  const products = (t.products ?? []).map((id) => indexOf(model.products, id, 'product'));
+  const products = productIndices(model.products, t.products ?? []);
   const activity = (rs: readonly number[]) => {
     const processes = t.processes ?? [];
     for (const id of processes) if (!model.plants.some((pl) => pl.process === id)) throw new Error(`unknown process "${id}"`);

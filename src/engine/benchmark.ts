@@ -266,15 +266,23 @@ function flooredShares(origins: readonly number[], raw: Float64Array, floors: Fl
 }
 
 /**
- * Capacity (t of output per period) of each region to make each product, summed over its plants that
- * run on lines of their own (alternative recipes share their primary's lines and are not counted again).
+ * Capacity (t of output per period) of each region to make each product. Plants that run alternative
+ * recipes on another plant's lines (PlantDef.sharesCapacityOf) share those lines, so a set of lines
+ * counts once per product: the most any of its recipes can make of it.
  */
 function originCapacity(plants: readonly PlantDef[], R: number, P: number): Float64Array {
   const out = new Float64Array(R * P);
-  for (const plant of plants)
+  const byLines = new Map<string, Map<number, number>>();
+  for (const plant of plants) {
+    const lines = plant.sharesCapacityOf ?? plant.id;
+    const most = byLines.get(lines) ?? new Map<number, number>();
+    byLines.set(lines, most);
     for (const o of plant.outputs) {
-      if (!(o.perUnit > 0) || plant.sharesCapacityOf) continue;
-      out[plant.region * P + o.product] += Math.max(0, plant.capacity) * o.perUnit;
+      if (!(o.perUnit > 0)) continue;
+      const rp = plant.region * P + o.product;
+      most.set(rp, Math.max(most.get(rp) ?? 0, Math.max(0, plant.capacity) * o.perUnit));
     }
+  }
+  for (const most of byLines.values()) for (const [rp, t] of most) out[rp] += t;
   return out;
 }

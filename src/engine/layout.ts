@@ -199,11 +199,15 @@ export interface LpLayout {
   readonly originRowLink: Int32Array;
   /**
    * Shared-capacity rows: row sharedRowStart + k caps the summed activity of plant sharedPrimary[k] and
-   * of the plants that run alternative recipes on its lines (PlantDef.sharesCapacityOf) at that plant's
-   * capacity. They come after the origin rows.
+   * of the plants that run alternative recipes on its lines (PlantDef.sharesCapacityOf). Where every
+   * alternative has as many cost bands as the primary, the lines are shared band by band (band
+   * sharedBand[k] of each, within that band's share of the primary's capacity: cheap lines are cheap
+   * whichever recipe runs on them); otherwise one row holds all bands within the primary's capacity
+   * (sharedBand[k] = −1). They come after the origin rows.
    */
   readonly sharedRowStart: number;
   readonly sharedPrimary: Int32Array;
+  readonly sharedBand: Int32Array;
   /**
    * Content tracking (policies with `foreignMade`; all empty without one): regions whose material is
    * tracked, products that carry it, and per region × product the *any-content* pool row (output that may
@@ -944,28 +948,43 @@ function layOriginRows(
   return originRowOf;
 }
 
-/** 9. Shared-capacity rows: +1 on every band of the primary plant and of its alternatives. */
-function laySharedRows(input: ModelInput, plantBandStart: Int32Array, side: SideRows): { sharedRowStart: number; sharedPrimary: Int32Array } {
+/**
+ * 9. Shared-capacity rows: the primary plant's lines and the alternative recipes run on them, band by
+ * band where the band structures match (LpLayout.sharedBand), else all bands in one row.
+ */
+function laySharedRows(input: ModelInput, markets: Markets, plantBandStart: Int32Array, side: SideRows): { sharedRowStart: number; sharedPrimary: Int32Array; sharedBand: Int32Array } {
   const sharedRowStart = side.numRows;
   const sharedPrimary: number[] = [];
+  const sharedBand: number[] = [];
   const plantIndex = new Map(input.plants.map((plant, i) => [plant.id, i]));
-  const rowOfPrimary = new Map<number, number>();
-  const addPlant = (plant: number, row: number) => {
-    for (let j = plantBandStart[plant]; j < plantBandStart[plant + 1]; j++) side.add(j, row, 1);
-  };
+  const groups = new Map<number, number[]>();
   input.plants.forEach((plant, i) => {
     const primary = plant.sharesCapacityOf === undefined ? undefined : plantIndex.get(plant.sharesCapacityOf);
     if (primary === undefined || primary === i) return;
-    let row = rowOfPrimary.get(primary);
-    if (row === undefined) {
-      row = side.next();
-      rowOfPrimary.set(primary, row);
-      sharedPrimary.push(primary);
-      addPlant(primary, row);
-    }
-    addPlant(i, row);
+    const group = groups.get(primary) ?? [primary];
+    group.push(i);
+    groups.set(primary, group);
   });
-  return { sharedRowStart, sharedPrimary: Int32Array.from(sharedPrimary) };
+  // Band k of plant i: its column k and, for a plant with a clean and an any-content recipe, nb + k.
+  const addBand = (i: number, k: number, row: number) => {
+    const nb = input.plants[i].bands.length;
+    side.add(plantBandStart[i] + k, row, 1);
+    if (markets.content.variants[i]) side.add(plantBandStart[i] + nb + k, row, 1);
+  };
+  for (const [primary, group] of groups) {
+    const nb = input.plants[primary].bands.length;
+    const byBand = group.every((i) => input.plants[i].bands.length === nb);
+    for (let k = 0; k < (byBand ? nb : 1); k++) {
+      const row = side.next();
+      sharedPrimary.push(primary);
+      sharedBand.push(byBand ? k : -1);
+      for (const i of group) {
+        if (byBand) addBand(i, k, row);
+        else for (let j = plantBandStart[i]; j < plantBandStart[i + 1]; j++) side.add(j, row, 1);
+      }
+    }
+  }
+  return { sharedRowStart, sharedPrimary: Int32Array.from(sharedPrimary), sharedBand: Int32Array.from(sharedBand) };
 }
 
 /** 10. Band rows of plants with two recipes: the two columns of each band within the band's capacity. */
@@ -1092,7 +1111,7 @@ export function buildLayout(input: ModelInput, benchmark: ArmingtonBenchmark | n
   const quotaRow = layQuotaRows(R, policies, links, contentCol, side);
   const originRowStart = side.numRows;
   const originRowOf = layOriginRows(input, policies, markets, links, plantBandStart, side);
-  const shared = laySharedRows(input, plantBandStart, side);
+  const shared = laySharedRows(input, markets, plantBandStart, side);
   const bands = layBandRows(input, markets, plantBandStart, side);
 
   const numRows = side.numRows;

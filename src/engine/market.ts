@@ -252,10 +252,12 @@ function periodRowBounds(input: ModelInput, layout: LpLayout, setup: MarketSetup
     rowLower[row] = -Infinity;
     rowUpper[row] = setup.controls.originActive[row - layout.originRowStart] ? 0 : Infinity;
   }
-  // Alternative recipes share their primary plant's capacity in force.
+  // Alternative recipes share their primary plant's capacity in force (band by band, or all of it).
   layout.sharedPrimary.forEach((primary, k) => {
+    const band = layout.sharedBand[k];
+    const share = band < 0 ? 1 : input.plants[primary].bands[band].share;
     rowLower[layout.sharedRowStart + k] = -Infinity;
-    rowUpper[layout.sharedRowStart + k] = Math.max(0, setup.capacity[primary]);
+    rowUpper[layout.sharedRowStart + k] = Math.max(0, share * Math.max(0, setup.capacity[primary]));
   });
   // A plant's clean and any-content recipes share each band's capacity.
   layout.bandRowPlant.forEach((plant, k) => {

@@ -170,7 +170,7 @@ const process = obj(
     minStep: value('flow', 'Capacity that can be ordered even from zero (greenfield step), e.g. 500 t/yr. Default 0.').optional(),
     fullCost: value('price', 'Operating + capital cost per unit of activity that expected margins must cover. Default 1.25 × the highest band cost.').optional(),
     alternativeTo: processId
-      .describe("An alternative recipe run on the lines of this process's plant in the same region (e.g. a heavy-REE-free magnet grade on `magnet.sinter`): the plants' activities together stay within that plant's capacity.")
+      .describe("An alternative recipe run on the lines of this process's plant in the same region (e.g. a heavy-REE-free magnet grade on `magnet.sinter`): the plants' activities together stay within that plant's capacity, band by band when each plant has as many cost bands as that plant (its cheap lines are cheap whichever recipe runs on them).")
       .optional(),
     source,
   },

@@ -199,3 +199,28 @@ describe('the output folder belongs to the user', () => {
     expect(existsSync(join(dir, 'merged'))).toBe(false);
   });
 });
+
+describe('calibration and history files name what exists', () => {
+  it('an unknown region, product or process in a target or a series is refused, located, before anything runs', () => {
+    const dir = workdir();
+    const world = join(FIXTURES, 'world-3.yaml');
+    writeFileSync(join(dir, 'targets.yaml'), [
+      `scenario: ${world}`,
+      'year: 2024',
+      'targets:',
+      '  - {id: a, measure: exports, regions: [CN], products: [magnets], value: 1, unit: t/yr, tolerance: {relative: 0.1}, source: x}',
+      '  - {id: b, measure: activity, regions: [CNN], processes: [sinter], value: 1, unit: t/yr, tolerance: {relative: 0.1}, source: x}',
+    ].join('\n'));
+    const lines = refused(reesim(['calibrate', 'targets.yaml', '--out', 'out'], dir), /targets\.yaml:4:\d+ targets\[0\]\.products\[0\]: unknown product "magnets"/);
+    expect(lines.join('\n')).toMatch(/targets\.yaml:5:\d+ targets\[1\]\.regions\[0\]: unknown region "CNN"/);
+    expect(lines.join('\n')).toMatch(/targets\.yaml:5:\d+ targets\[1\]\.processes\[0\]: unknown process "sinter"/);
+    writeFileSync(join(dir, 'history.yaml'), [
+      'title: t',
+      `scenario: ${join(dir, 'scenario.yaml')}`,
+      'series:',
+      '  - {id: s, title: s, measure: exports, regions: [CN], products: ["scrap.*"], unit: t, source: x, points: [{date: 2025, value: 1}]}',
+    ].join('\n'));
+    refused(reesim(['backtest', 'history.yaml', '--out', 'out'], dir), /history\.yaml:4:\d+ series\[0\]\.products\[0\]: "scrap\.\*" matches no product/);
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+  });
+});

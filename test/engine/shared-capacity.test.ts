@@ -69,3 +69,51 @@ describe('alternative recipes on shared lines', () => {
     expect(r.price[H]).toBeGreaterThan(40_000);
   });
 });
+
+/**
+ * Two grades made on the same lines (products A and B, one recipe each), with cheap lines (60 % of the
+ * capacity at 10 USD/kg) and dear ones (40 % at 20). Demand: 50 t of each, inelastic, on 120 t of lines.
+ * Cheap lines are cheap whichever grade runs on them, so only 72 t are cheap in all and the marginal
+ * tonne of either grade comes off a dear line.
+ */
+function gradesWorld(altBands: PlantDef['bands']): ModelInput {
+  const [A, B] = [0, 1];
+  const lines = (id: string, product: number, bands: PlantDef['bands'], sharesCapacityOf?: string): PlantDef => ({
+    id, process: id, stage: 'magnet', region: 0, inputs: [], outputs: [{ product, perUnit: 1 }], capacity: 120, bands,
+    expansion: { enabled: false, leadTimePeriods: 1, maxGrowthPerPeriod: 0, minStep: 0, fullUnitCost: 20 },
+    ...(sharesCapacityOf ? { sharesCapacityOf } : {}),
+  });
+  const demand = (product: number) => ({ region: 0, product, sector: 'all', referenceQuantity: constant(1, 50), referencePrice: 30, shortRunElasticity: 0, longRunElasticity: 0, criticalShare: 1, chokePrice: 300 });
+  return {
+    ...world(0, true),
+    name: 'grades-on-shared-lines',
+    products: [
+      { id: 'A', name: 'grade A', unit: 't', referencePrice: 30, disposalCost: null },
+      { id: 'B', name: 'grade B', unit: 't', referencePrice: 30, disposalCost: null },
+    ],
+    plants: [
+      lines('R.a', A, [{ share: 0.6, unitCost: 10 }, { share: 0.4, unitCost: 20 }]),
+      lines('R.b', B, altBands, 'R.a'),
+    ],
+    demands: [demand(A), demand(B)],
+  };
+}
+
+describe('alternative recipes share the lines band by band', () => {
+  it('the cheap lines are shared: 72 t cheap in all, and both grades are priced off the dear lines', () => {
+    const r = simulate(gradesWorld([{ share: 0.6, unitCost: 10 }, { share: 0.4, unitCost: 20 }]), solvers, { check: true }).baseline[0];
+    expect(r.activity[0] + r.activity[1]).toBeCloseTo(100, 9);
+    expect(r.shortage[0] + r.shortage[1]).toBeCloseTo(0, 9);
+    // Each grade's price is the marginal line's cost: 20, not the 10 of a cheap band counted twice.
+    expect(r.price[0]).toBeCloseTo(20, 6);
+    expect(r.price[1]).toBeCloseTo(20, 6);
+  });
+
+  it('with band structures that differ, the lines are shared in total only', () => {
+    const r = simulate(gradesWorld([{ share: 1, unitCost: 10 }]), solvers, { check: true }).baseline[0];
+    expect(r.activity[0] + r.activity[1]).toBeCloseTo(100, 9);
+    // B runs on its own single cheap band; A makes its 50 t within its own 72 t cheap band.
+    expect(r.price[1]).toBeLessThanOrEqual(10 + 1e-6);
+    expect(r.price[0]).toBeLessThanOrEqual(10 + 1e-6);
+  });
+});
