@@ -533,7 +533,7 @@ export const scenarioSchema = obj(
     ...Object.fromEntries(Object.entries(SECTION_SCHEMAS).map(([k, v]) => [k, v.optional()])) as { [K in keyof typeof SECTION_SCHEMAS]: z.ZodOptional<(typeof SECTION_SCHEMAS)[K]> },
     set: z
       .record(z.string().min(1), setValue, { error: 'expected a mapping path: value' })
-      .describe('Overrides of world parameters by path, e.g. demand.US.magnet.growth: 8%/yr (see docs/file-format.md).')
+      .describe('Overrides of world parameters by path, e.g. demand.US.magnet.hre.growth: 8%/yr (see docs/file-format.md).')
       .optional(),
     policies: z.array(policy, { error: 'expected a list of policies' }).describe('Policies. In a world file (no `extends`) they apply to the baseline too.').optional(),
     expect: z

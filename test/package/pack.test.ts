@@ -67,7 +67,7 @@ describe('the packed tarball', () => {
       writeFileSync(join(project, path), text);
     }
     const res = ok(run(process.execPath, ['study.mjs'], project), 'node study.mjs');
-    expect(res.stdout).toMatch(/^holds: US magnet cumulative_shortage_t = [\d.]+ t\nUS magnets: [\d.]+ t short in total, price up to \+[\d.]+ %\n$/);
+    expect(res.stdout).toMatch(/^holds: US magnet\.hre cumulative_shortage_t = [\d.]+ t\nUS Dy\/Tb-grade magnets: [\d.]+ t short in total, price up to \+[\d.]+ %\n$/);
     expect(existsSync(join(project, 'results/dy-ban/summary.csv'))).toBe(true);
     // The schema line of the example points at the installed schema.
     expect(existsSync(join(project, 'scenarios', '../node_modules/reesim/scenarios/scenario.schema.json'))).toBe(true);
