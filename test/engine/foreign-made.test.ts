@@ -146,4 +146,38 @@ describe('laws of the foreign-made reach on random worlds', () => {
       { numRuns: 25 },
     );
   });
+
+  it('the reach restricts, never relaxes: the destination pays no less for the goods it covers than under the same ban without it', () => {
+    const arb = syntheticWorldArbitrary({ substitution: true, dynamics: false, periods: 1, scenarioPolicies: 0, worldPolicies: 0, processes: true }).chain((world) =>
+      fc.record({
+        world: fc.constant(world),
+        o: fc.integer({ min: 0, max: world.regions.length - 1 }),
+        d: fc.integer({ min: 0, max: world.regions.length - 1 }),
+      }),
+    );
+    fc.assert(
+      fc.property(arb, ({ world, o, d }) => {
+        fc.pre(o !== d);
+        const products = world.products.map((_, p) => p);
+        const policy = (foreignMade: boolean): PolicyInput => ({
+          id: 'b', start: 0, end: Number.MAX_SAFE_INTEGER, announce: null, type: 'export_ban', from: [o], to: [d], products,
+          leakage: constant(1, 0), foreignMade: foreignMade ? { deMinimis: 0.001 } : null,
+        });
+        const reach = simulate({ ...world, scenarioPolicies: [policy(true)] }, solvers).scenario[0];
+        const border = simulate({ ...world, scenarioPolicies: [policy(false)] }, solvers).scenario[0];
+        const P = world.products.length;
+        const slack = (x: number) => 1e-6 * Math.max(1, Math.abs(x));
+        for (const p of products) {
+          const rp = d * P + p;
+          // Prices where the destination buys some of the product without the reach (where it buys none,
+          // any price between its buyers' reservation and the cheapest supply clears, and the canonical
+          // choice among them differs with the rows the reach adds), up to one step of the demand grid.
+          if (!(border.consumption[rp] > 1e-9)) continue;
+          const step = Math.abs(border.price[rp]) * (world.market.tierRatio - 1);
+          expect(reach.price[rp], `price of product ${p} in ${d}`).toBeGreaterThanOrEqual(border.price[rp] - step - slack(border.price[rp]));
+        }
+      }),
+      { numRuns: 25 },
+    );
+  });
 });
