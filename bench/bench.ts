@@ -51,7 +51,7 @@ policies:
     type: export_license
     from: CN
     to: "*"
-    products: [oxide.Dy, oxide.Tb, metal.Dy, metal.Tb, magnet]
+    products: [oxide.Dy, oxide.Tb, metal.Dy, metal.Tb, magnet.*]
     approval:
       2025-04: "uniform(0%, 10%)"
       2025-06: "uniform(30%, 60%)"
