@@ -7,7 +7,8 @@ import type { SolverFactory } from '../engine/index.js';
 import { checkOutputFolder, writeFolderAtomically } from '../output/atomic.js';
 import { writeCsv } from '../output/csv.js';
 import { formatNumber } from '../output/format.js';
-import { loadScenario, resolveDraw } from '../scenario/index.js';
+import type { z } from 'zod';
+import { loadScenario, resolveDraw, type LoadedScenario } from '../scenario/index.js';
 import { runDraw } from '../study/runDraw.js';
 import { checkNamedIds, readDataFile, type NamedIds } from './dataFile.js';
 import { compareHistory, historyFileSchema, type SeriesComparison } from './history.js';
@@ -26,14 +27,22 @@ export function sig(x: number, digits = 4): string {
 }
 
 /**
+ * Reads a target or history file and the world or scenario it runs, and checks that every region,
+ * product and process it names (`named`) exists there: a located error before anything runs.
+ */
+async function loadDataAndScenario<S extends z.ZodType<{ scenario: string }>>(path: string, schema: S, named: (file: z.infer<S>) => NamedIds[]): Promise<{ file: z.infer<S>; loaded: LoadedScenario }> {
+  const data = await readDataFile(path, schema);
+  const loaded = await loadScenario(resolve(dirname(path), data.data.scenario));
+  checkNamedIds(data, resolveDraw(loaded, 0).model, named(data.data));
+  return { file: data.data, loaded };
+}
+
+/**
  * Runs the calibration of a target file; writes `<outDir>/calibration-<year>/calibration.csv`. With
  * `check`, every invariant and the policy limits are checked each period (simulate's `check`).
  */
 export async function runCalibration(targetFile: string, solvers: SolverFactory, outDir: string, check = false): Promise<{ dir: string; results: TargetResult[] }> {
-  const data = await readDataFile(targetFile, targetFileSchema);
-  const file = data.data;
-  const loaded = await loadScenario(resolve(dirname(targetFile), file.scenario));
-  checkNamedIds(data, resolveDraw(loaded, 0).model, file.targets.flatMap((t, i): NamedIds[] => [
+  const { file, loaded } = await loadDataAndScenario(targetFile, targetFileSchema, (f) => f.targets.flatMap((t, i): NamedIds[] => [
     { path: ['targets', i, 'regions'], kind: 'region', ids: t.regions },
     { path: ['targets', i, 'from'], kind: 'region', ids: t.from ?? [] },
     { path: ['targets', i, 'products'], kind: 'product', ids: t.products ?? [] },
@@ -58,10 +67,7 @@ export async function runCalibration(targetFile: string, solvers: SolverFactory,
 
 /** Runs a backtest of a history file; writes `<outDir>/backtest-<scenario>/backtest.csv` and the points (`check` as above). */
 export async function runBacktest(historyFile: string, solvers: SolverFactory, outDir: string, check = false): Promise<{ dir: string; rows: SeriesComparison[]; title: string }> {
-  const data = await readDataFile(historyFile, historyFileSchema);
-  const file = data.data;
-  const loaded = await loadScenario(resolve(dirname(historyFile), file.scenario));
-  checkNamedIds(data, resolveDraw(loaded, 0).model, file.series.flatMap((s, i): NamedIds[] => [
+  const { file, loaded } = await loadDataAndScenario(historyFile, historyFileSchema, (f) => f.series.flatMap((s, i): NamedIds[] => [
     { path: ['series', i, 'regions'], kind: 'region', ids: s.regions },
     { path: ['series', i, 'to'], kind: 'region', ids: s.to ?? [] },
     { path: ['series', i, 'products'], kind: 'product', ids: s.products },

@@ -117,17 +117,19 @@ describe('a ban with a foreign-made reach (metal → goods, A restricts C)', () 
   });
 });
 
+/** A random one-period world whose products keep their origin, with an origin o and a destination d. */
+const worldOriginDestination = syntheticWorldArbitrary({ substitution: true, dynamics: false, periods: 1, scenarioPolicies: 0, worldPolicies: 0, processes: true }).chain((world) =>
+  fc.record({
+    world: fc.constant(world),
+    o: fc.integer({ min: 0, max: world.regions.length - 1 }),
+    d: fc.integer({ min: 0, max: world.regions.length - 1 }),
+  }),
+);
+
 describe('laws of the foreign-made reach on random worlds', () => {
   it('a ban with the reach lets no goods carrying the origin\'s material reach its destinations, from anywhere', () => {
-    const arb = syntheticWorldArbitrary({ substitution: true, dynamics: false, periods: 1, scenarioPolicies: 0, worldPolicies: 0, processes: true }).chain((world) =>
-      fc.record({
-        world: fc.constant(world),
-        o: fc.integer({ min: 0, max: world.regions.length - 1 }),
-        d: fc.integer({ min: 0, max: world.regions.length - 1 }),
-      }),
-    );
     fc.assert(
-      fc.property(arb, ({ world, o, d }) => {
+      fc.property(worldOriginDestination, ({ world, o, d }) => {
         fc.pre(o !== d);
         const products = world.products.map((_, p) => p);
         const policy: PolicyInput = {
@@ -148,15 +150,8 @@ describe('laws of the foreign-made reach on random worlds', () => {
   });
 
   it('the reach restricts, never relaxes: the destination pays no less for the goods it covers than under the same ban without it', () => {
-    const arb = syntheticWorldArbitrary({ substitution: true, dynamics: false, periods: 1, scenarioPolicies: 0, worldPolicies: 0, processes: true }).chain((world) =>
-      fc.record({
-        world: fc.constant(world),
-        o: fc.integer({ min: 0, max: world.regions.length - 1 }),
-        d: fc.integer({ min: 0, max: world.regions.length - 1 }),
-      }),
-    );
     fc.assert(
-      fc.property(arb, ({ world, o, d }) => {
+      fc.property(worldOriginDestination, ({ world, o, d }) => {
         fc.pre(o !== d);
         const products = world.products.map((_, p) => p);
         const policy = (foreignMade: boolean): PolicyInput => ({
