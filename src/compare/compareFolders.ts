@@ -9,15 +9,17 @@ import { UsageError } from '../cli/errors.js';
 import { checkOutputFolder, writeFolderAtomically } from '../output/atomic.js';
 import { writeCsv } from '../output/csv.js';
 import { columnIndex } from '../report/results/csvTable.js';
-import { centralDrawOnly, readResultTable, requireResultFolder } from '../report/results/folder.js';
+import { centralDrawOnly, hasResultFile, readResultTable, requireResultFolder } from '../report/results/folder.js';
 import { seriesTable, type SeriesTable } from '../report/results/series.js';
 import { readSummary } from '../report/results/summary.js';
 import { compareColumns, compareRows, compareSummaries } from './compareSummaries.js';
 import { COMPARED_SERIES, COMPARE_TIMESERIES_COLUMNS, compareTimeseriesRows } from './compareTimeseries.js';
 import { comparisonText, horizonNote } from './largestDifferences.js';
+import { COMPARE_WELFARE_COLUMNS, compareWelfare, compareWelfareRows, welfareSection, type WelfareDifference } from './compareWelfare.js';
+import { welfareTotals } from '../report/select/welfare.js';
 
 /** The files of a comparison folder (an existing folder holding only these may be replaced). */
-const COMPARE_OUTPUTS = ['compare.csv', 'compare_timeseries.csv', 'compare.txt'];
+const COMPARE_OUTPUTS = ['compare.csv', 'compare_timeseries.csv', 'compare.txt', 'compare_welfare.csv'];
 
 /** Name of a result folder as the user sees it (trailing slashes ignored). */
 export function folderName(dir: string): string {
@@ -36,7 +38,15 @@ async function readCentralSeries(dir: string): Promise<SeriesTable> {
   return seriesTable(table);
 }
 
-/** Compares result folders `a` and `b`, writes the three files to `out`, and returns compare.txt's text. */
+/** Welfare changes over the run per region × term (welfare.csv, central draw), or null for a folder written before it existed. */
+async function readWelfareTotals(dir: string) {
+  return (await hasResultFile(dir, 'welfare.csv')) ? welfareTotals(await readResultTable(dir, 'welfare.csv', centralDrawOnly)) : null;
+}
+
+/**
+ * Compares result folders `a` and `b`, writes compare.csv, compare_timeseries.csv, compare.txt and (when
+ * both have welfare.csv) compare_welfare.csv to `out`, and returns compare.txt's text.
+ */
 export async function compareFolders(a: string, b: string, out: string): Promise<string> {
   await requireResultFolder(a);
   await requireResultFolder(b);
@@ -49,13 +59,17 @@ export async function compareFolders(a: string, b: string, out: string): Promise
   const sb = await readSummary(b);
   const ta = await readCentralSeries(a);
   const tb = await readCentralSeries(b);
+  const wa = await readWelfareTotals(a);
+  const wb = await readWelfareTotals(b);
+  const welfare: WelfareDifference[] | null = wa && wb ? compareWelfare(wa, wb) : null;
   const cmp = compareSummaries(sa, sb);
   const note = horizonNote(ta.periods, tb.periods);
-  const text = comparisonText(cmp, folderName(a), folderName(b), 10, note ? [note] : []);
+  const text = `${comparisonText(cmp, folderName(a), folderName(b), 10, note ? [note] : []).trimEnd()}\n${welfareSection(welfare, 10).join('\n')}\n`;
   await writeFolderAtomically(out, async (tmp) => {
     await writeCsv(join(tmp, 'compare.csv'), compareColumns(cmp.measures), compareRows(cmp));
     await writeCsv(join(tmp, 'compare_timeseries.csv'), COMPARE_TIMESERIES_COLUMNS, compareTimeseriesRows(ta, tb));
     await writeFile(join(tmp, 'compare.txt'), text);
+    if (welfare) await writeCsv(join(tmp, 'compare_welfare.csv'), [...COMPARE_WELFARE_COLUMNS], compareWelfareRows(welfare));
   }, { outputs: COMPARE_OUTPUTS });
   return text;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtemp, readFile, readdir } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compareFolders, defaultCompareOut } from '../../src/compare/compareFolders.js';
@@ -84,5 +84,32 @@ describe('compareFolders', () => {
 describe('defaultCompareOut', () => {
   it('puts compare-<a>-vs-<b> beside folder a', () => {
     expect(defaultCompareOut('/r/results/x/', '/r/results/y')).toBe('/r/results/compare-x-vs-y');
+  });
+
+  it('sets who pays side by side when both folders have welfare.csv: what b is worth against a, and to whom', async () => {
+    const dir = await tmp();
+    const welfare = (us: number[], cn: number[]) => [
+      'draw,period,region,term,welfare_usd,baseline_welfare_usd,change_usd,cumulative_change_usd',
+      ...us.map((c, t) => `0,2025-0${t + 1},US,consumers,0,0,${c},0`),
+      ...cn.map((c, t) => `0,2025-0${t + 1},CN,rents,0,0,${c},0`),
+      '1,2025-01,US,consumers,0,0,-999999999,0', // another draw: not the central run
+    ].join('\n') + '\n';
+    await cp(A, join(dir, 'a'), { recursive: true });
+    await cp(B, join(dir, 'b'), { recursive: true });
+    await writeFile(join(dir, 'a', 'welfare.csv'), welfare([-2e9, -1e9], [5e8, 5e8]));
+    await writeFile(join(dir, 'b', 'welfare.csv'), welfare([-5e8, -5e8], [1e8, 0]));
+    const out = join(dir, 'cmp');
+    const text = await compareFolders(join(dir, 'a'), join(dir, 'b'), out);
+    expect(parse(await readFile(join(out, 'compare_welfare.csv'), 'utf8'))).toEqual([
+      ['region', 'term', 'a_usd', 'b_usd', 'b_minus_a_usd'],
+      ['US', 'consumers', '-3000000000', '-1000000000', '2000000000'],
+      ['CN', 'rents', '1000000000', '100000000', '-900000000'],
+    ]);
+    expect(text).toContain('Largest differences in who pays');
+    expect(text).toMatch(/US\s+consumers\s+−3\.00 bn USD\s+−1\.00 bn USD\s+\+2\.00 bn USD\n\s+CN\s+rents\s+\+1\.00 bn USD\s+\+100 M USD\s+−900 M USD/);
+    // Without welfare.csv in one folder: no compare_welfare.csv, and compare.txt says why.
+    const plain = await compareFolders(A, join(dir, 'b'), join(dir, 'cmp2'));
+    expect(await readdir(join(dir, 'cmp2'))).not.toContain('compare_welfare.csv');
+    expect(plain).toMatch(/welfare\.csv is missing in one of the folders/);
   });
 });
