@@ -24,7 +24,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { armingtonBenchmark } from '../src/engine/benchmark.js';
-import { buildLayout, loadHighsSolver, simulate, type MarketSolver, type SolverFactory } from '../src/engine/index.js';
+import { buildLayout, coldSolverFactory, loadHighsSolver, simulate, type MarketSolver, type SolverFactory } from '../src/engine/index.js';
 import type { ModelInput } from '../src/model/types.js';
 import { realSizeWorld } from './realSizeWorld.js';
 import { SUMMARY_MEASURES } from '../src/output/tables.js';
@@ -233,7 +233,7 @@ async function engineBench(dir: string, quick: boolean): Promise<void> {
   const warm = simulate(shipped, factory);
   const warmMs = performance.now() - w0;
   const c0 = performance.now();
-  const cold = simulate(shipped, coldFactory(factory));
+  const cold = simulate(shipped, coldSolverFactory(factory));
   const coldMs = performance.now() - c0;
   const d = divergence(warm, cold);
   console.log(
@@ -242,25 +242,6 @@ async function engineBench(dir: string, quick: boolean): Promise<void> {
   );
 }
 
-/** A factory whose solvers keep no basis: every period LP is solved from scratch. */
-function coldFactory(base: SolverFactory): SolverFactory {
-  return {
-    oneShot: base.oneShot,
-    create(layout) {
-      return {
-        solve(lp) {
-          const fresh = base.create(layout);
-          try {
-            return fresh.solve(lp);
-          } finally {
-            fresh.dispose();
-          }
-        },
-        dispose() {},
-      };
-    },
-  };
-}
 
 // ------------------------------------------------------------------------------------------- Monte Carlo
 

@@ -27,3 +27,6 @@ export const studyModule = () => import('../study/runScenario.js');
 
 /** Reading result folders. */
 export const resultsModule = () => import('../report/results/summary.js');
+
+/** Reading a result folder's manifest.json. */
+export const manifestModule = () => import('../report/results/manifest.js');

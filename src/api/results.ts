@@ -1,8 +1,5 @@
 /** `readResults`: a result folder written by `reesim run` (or `runScenario`) as plain data. */
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { UsageError } from '../errors.js';
-import { resultsModule } from './engine.js';
+import { manifestModule, resultsModule } from './engine.js';
 import { summaryRecord, type SummaryRow } from './summary.js';
 
 /** A result folder's summary and manifest. */
@@ -19,16 +16,9 @@ export interface Results {
 /** Reads `dir/summary.csv` and `dir/manifest.json`; a missing or malformed file is a UsageError naming it. */
 export async function readResults(dir: string): Promise<Results> {
   const { readSummary } = await resultsModule();
+  const { readManifestJson } = await manifestModule();
   const summary = await readSummary(dir);
-  const file = join(dir, 'manifest.json');
-  const text = await readFile(file, 'utf8').catch(() => null);
-  if (text === null) throw new UsageError(`${file} is missing (is ${dir} a result folder written by 'reesim run'?)`);
-  let manifest: Record<string, unknown>;
-  try {
-    manifest = JSON.parse(text) as Record<string, unknown>;
-  } catch (err) {
-    throw new UsageError(`${file}: not valid JSON (${(err as Error).message})`);
-  }
+  const manifest = (await readManifestJson(dir)) as Record<string, unknown>;
   return {
     dir,
     kind: summary.kind,

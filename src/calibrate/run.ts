@@ -3,13 +3,13 @@
  * observed figures; write the comparison as CSV and return the rows for printing.
  */
 import { dirname, join, resolve } from 'node:path';
-import type { SolverFactory } from '../engine/index.js';
+import { simulate, type SolverFactory } from '../engine/index.js';
+import type { ModelInput } from '../model/types.js';
 import { checkOutputFolder, writeFolderAtomically } from '../output/atomic.js';
 import { writeCsv } from '../output/csv.js';
 import { formatNumber } from '../output/format.js';
 import type { z } from 'zod';
 import { loadScenario, resolveDraw, type LoadedScenario } from '../scenario/index.js';
-import { runDraw } from '../study/runDraw.js';
 import { checkNamedIds, readDataFile, type NamedIds } from './dataFile.js';
 import { compareHistory, historyFileSchema, type SeriesComparison } from './history.js';
 import { evaluateTargets, targetFileSchema, type TargetResult } from './targets.js';
@@ -30,11 +30,16 @@ export function sig(x: number, digits = 4): string {
  * Reads a target or history file and the world or scenario it runs, and checks that every region,
  * product and process it names (`named`) exists there: a located error before anything runs.
  */
-async function loadDataAndScenario<S extends z.ZodType<{ scenario: string }>>(path: string, schema: S, named: (file: z.infer<S>) => NamedIds[]): Promise<{ file: z.infer<S>; loaded: LoadedScenario }> {
+async function loadDataAndScenario<S extends z.ZodType<{ scenario: string }>>(
+  path: string,
+  schema: S,
+  named: (file: z.infer<S>) => NamedIds[],
+): Promise<{ file: z.infer<S>; loaded: LoadedScenario; model: ModelInput }> {
   const data = await readDataFile(path, schema);
   const loaded = await loadScenario(resolve(dirname(path), data.data.scenario));
-  checkNamedIds(data, resolveDraw(loaded, 0).model, named(data.data));
-  return { file: data.data, loaded };
+  const { model } = resolveDraw(loaded, 0);
+  checkNamedIds(data, model, named(data.data));
+  return { file: data.data, loaded, model };
 }
 
 /**
@@ -42,7 +47,7 @@ async function loadDataAndScenario<S extends z.ZodType<{ scenario: string }>>(pa
  * `check`, every invariant and the policy limits are checked each period (simulate's `check`).
  */
 export async function runCalibration(targetFile: string, solvers: SolverFactory, outDir: string, check = false): Promise<{ dir: string; results: TargetResult[] }> {
-  const { file, loaded } = await loadDataAndScenario(targetFile, targetFileSchema, (f) => f.targets.flatMap((t, i): NamedIds[] => [
+  const { file, model } = await loadDataAndScenario(targetFile, targetFileSchema, (f) => f.targets.flatMap((t, i): NamedIds[] => [
     { path: ['targets', i, 'regions'], kind: 'region', ids: t.regions },
     { path: ['targets', i, 'from'], kind: 'region', ids: t.from ?? [] },
     { path: ['targets', i, 'products'], kind: 'product', ids: t.products ?? [] },
@@ -50,7 +55,7 @@ export async function runCalibration(targetFile: string, solvers: SolverFactory,
   ]));
   const dir = join(outDir, `calibration-${file.year}`);
   await checkOutputFolder(dir, { outputs: CALIBRATION_OUTPUTS });
-  const { model, run } = runDraw(loaded, 0, solvers, check);
+  const run = simulate(model, solvers, { check });
   const results = evaluateTargets(model, run.baseline, file);
   await writeFolderAtomically(dir, async (tmp) => {
     await writeCsv(join(tmp, 'calibration.csv'),
@@ -67,14 +72,14 @@ export async function runCalibration(targetFile: string, solvers: SolverFactory,
 
 /** Runs a backtest of a history file; writes `<outDir>/backtest-<scenario>/backtest.csv` and the points (`check` as above). */
 export async function runBacktest(historyFile: string, solvers: SolverFactory, outDir: string, check = false): Promise<{ dir: string; rows: SeriesComparison[]; title: string }> {
-  const { file, loaded } = await loadDataAndScenario(historyFile, historyFileSchema, (f) => f.series.flatMap((s, i): NamedIds[] => [
+  const { file, loaded, model } = await loadDataAndScenario(historyFile, historyFileSchema, (f) => f.series.flatMap((s, i): NamedIds[] => [
     { path: ['series', i, 'regions'], kind: 'region', ids: s.regions },
     { path: ['series', i, 'to'], kind: 'region', ids: s.to ?? [] },
     { path: ['series', i, 'products'], kind: 'product', ids: s.products },
   ]));
   const dir = join(outDir, `backtest-${loaded.name}`);
   await checkOutputFolder(dir, { outputs: BACKTEST_OUTPUTS });
-  const { model, run } = runDraw(loaded, 0, solvers, check);
+  const run = simulate(model, solvers, { check });
   const rows = compareHistory(model, run.scenario, file);
   await writeFolderAtomically(dir, async (tmp) => {
     await writeCsv(join(tmp, 'backtest.csv'),

@@ -9,14 +9,14 @@ import { UsageError } from '../cli/errors.js';
 import { checkOutputFolder, writeFolderAtomically } from '../output/atomic.js';
 import { writeCsv } from '../output/csv.js';
 import { columnIndex } from '../report/results/csvTable.js';
-import { centralDrawOnly, hasResultFile, readResultTable, requireResultFolder } from '../report/results/folder.js';
+import { centralDrawOnly, readResultTable, requireResultFolder } from '../report/results/folder.js';
 import { seriesTable, type SeriesTable } from '../report/results/series.js';
 import { readSummary } from '../report/results/summary.js';
 import { compareColumns, compareRows, compareSummaries } from './compareSummaries.js';
 import { COMPARED_SERIES, COMPARE_TIMESERIES_COLUMNS, compareTimeseriesRows } from './compareTimeseries.js';
 import { comparisonText, horizonNote } from './largestDifferences.js';
 import { COMPARE_WELFARE_COLUMNS, compareWelfare, compareWelfareRows, welfareSection, type WelfareDifference } from './compareWelfare.js';
-import { welfareTotals } from '../report/select/welfare.js';
+import { readWelfareTotals } from '../report/select/welfare.js';
 
 /** The files of a comparison folder (an existing folder holding only these may be replaced). */
 const COMPARE_OUTPUTS = ['compare.csv', 'compare_timeseries.csv', 'compare.txt', 'compare_welfare.csv'];
@@ -36,11 +36,6 @@ async function readCentralSeries(dir: string): Promise<SeriesTable> {
   const table = await readResultTable(dir, 'timeseries.csv', centralDrawOnly);
   for (const m of COMPARED_SERIES) columnIndex(table, m.name);
   return seriesTable(table);
-}
-
-/** Welfare changes over the run per region × term (welfare.csv, central draw), or null for a folder written before it existed. */
-async function readWelfareTotals(dir: string) {
-  return (await hasResultFile(dir, 'welfare.csv')) ? welfareTotals(await readResultTable(dir, 'welfare.csv', centralDrawOnly)) : null;
 }
 
 /**

@@ -18,7 +18,7 @@
  * switching cost that is exact at the mixes themselves.
  *
  * The mixes: the core (the benchmark over the origins that supplied the destination); each of their
- * shares multiplied by 0, ¼, ½, 2 and 4 (the others rescaled); each origin alone; and each entrant (an
+ * shares multiplied by 0, ½ and 2 (TILTS; the others rescaled); each origin alone; and each entrant (an
  * origin with a floor share but no benchmark supply, e.g. a plant a policy will build) blended into the
  * core at 1, 4 and 16 times its share. A price rise of one origin moves the LP along its own tilts; a ban
  * of it to the mix without it; a destination cut off from all but one origin to that origin alone; new
@@ -28,7 +28,7 @@
  */
 
 /** Factors by which one origin's benchmark share is tilted (0 drops it); "alone" mixes are added apart. */
-export const TILTS = [0, 0.5, 2] as const;
+const TILTS = [0, 0.5, 2] as const;
 
 /**
  * The CES aggregate of mix `u` with preference weights `a` (same index set), not normalised:
@@ -61,7 +61,7 @@ export interface Mix {
 }
 
 /** Multiples of an entrant's benchmark share at which it is blended into the core mix. */
-export const ENTRY_STEPS = [1, 4, 16] as const;
+const ENTRY_STEPS = [1, 4, 16] as const;
 
 /**
  * The mixes of one destination (see the module comment), over its origins in the order of `s` (the

@@ -31,10 +31,10 @@ import { clearPassive, NO_REFERENCES, referenceState } from './passive.js';
 import type { SolverFactory } from './solver.js';
 
 /** Smallest benchmark share of a possible origin (a generic floor, not a fact about any product). */
-export const MIN_SHARE = 0.01;
+const MIN_SHARE = 0.01;
 
 /** Whether any product is differentiated by origin. */
-export function hasSubstitution(input: ModelInput): boolean {
+function hasSubstitution(input: ModelInput): boolean {
   return input.products.some((p) => p.substitution != null);
 }
 

@@ -50,9 +50,9 @@ export function advanceState(
     stock: Float64Array.from(res.stock),
     strategic: Float64Array.from(res.strategicStock),
     ...inv,
-    lastPrice: Float64Array.from(summary.rowPrice),
+    lastPrice: summary.rowPrice, // a fresh array per period (report.ts), never written to
     ...advanceQualification(input, layout, state, summary),
-    contractPrice: Float64Array.from(summary.contractPrice),
+    contractPrice: summary.contractPrice,
     ...cap,
     ...dem,
     transitRing: advanceTransit(state.transitRing, t, summary.shipments, summary.shipDelay, ringSizes(input, layout).transitSlots),

@@ -17,7 +17,7 @@
  *   It also checks that the wedges τ·p̂_o match the final prices within the fixed-point tolerance.
  */
 import type { ModelInput, PeriodResult } from '../model/types.js';
-import { anyContentCost, COL, COL_NAMES, outputRow, type LpLayout } from './layout.js';
+import { anyContentCost, COL, COL_NAMES, outputRow, splitLink, type LpLayout } from './layout.js';
 import { contentFrom, fixedPointRows, plantSubsidy, priceLevel, qualificationPremium, type MarketOutcome, type MarketSetup } from './market.js';
 import { WELFARE_TERMS } from './welfare.js';
 
@@ -355,8 +355,10 @@ export function describeColumn(layout: LpLayout, j: number): string {
     case COL.ship:
     case COL.fresh:
     case COL.content:
-    case COL.contentFresh:
-      return `${kind} of product ${Math.floor(ref / (R * R))} from region ${Math.floor(ref / R) % R} to ${ref % R}`;
+    case COL.contentFresh: {
+      const [p, o, d] = splitLink(R, ref);
+      return `${kind} of product ${p} from region ${o} to ${d}`;
+    }
     case COL.tier:
       return `demand tier ${layout.colSub[j]} (WTP ${layout.tierWtp[j]}) of region ${Math.floor(ref / P)} product ${ref % P}`;
     case COL.backstop:

@@ -59,7 +59,7 @@
  * policy (ban, quota, licence, export tax) never has one of its own origins as a destination.
  */
 import { mixesOf } from './armington.js';
-import type { ModelInput, PolicyInput } from '../model/types.js';
+import type { ForeignMade, LinkSelection, ModelInput, PolicyInput } from '../model/types.js';
 
 /**
  * Each destination's benchmark mix of a product that keeps its origin, and the preference weights that
@@ -99,7 +99,7 @@ export type ColKind = (typeof COL)[keyof typeof COL];
 export const COL_NAMES = ['band', 'trade', 'leak', 'ship', 'tier', 'backstop', 'hold', 'dispose', 'build', 'mix', 'fresh', 'content', 'downgrade', 'contentFresh'] as const;
 
 /** Top of the price grid when a product has no demand anywhere: this multiple of its reference price. */
-export const DEFAULT_TOP_MULTIPLE = 10;
+const DEFAULT_TOP_MULTIPLE = 10;
 /** Guard against absurd grids (tierRatio ≈ 1). */
 const MAX_TIERS_PER_ROW = 5000;
 
@@ -122,12 +122,8 @@ export interface LpLayout {
   readonly rowProduct: Int32Array;
   /** Region of each market row (a variety row's destination). */
   readonly rowRegion: Int32Array;
-  /** Whether each product is differentiated by origin (has an elasticity of substitution). */
-  readonly differentiated: Uint8Array;
   /** Pool row of each region × product (a producer's own output of a differentiated product), −1 when none. */
   readonly poolRow: Int32Array;
-  /** Variety row of each link (origin o's goods at destination d, differentiated products), −1 when none. */
-  readonly varietyRow: Int32Array;
   readonly numCols: number;
   /** Kind of each column (`COL`). */
   readonly colKind: Uint8Array;
@@ -149,9 +145,7 @@ export interface LpLayout {
   readonly referencePrice: Float64Array;
   /** First band column of plant i is plantBandStart[i]; its bands run to plantBandStart[i+1]. */
   readonly plantBandStart: Int32Array;
-  /** Column of each link (layout (p·R+o)·R+d), −1 on the diagonal or when absent. */
-  readonly tradeCol: Int32Array;
-  readonly leakCol: Int32Array;
+  /** Delayed-shipment column of each link (layout (p·R+o)·R+d), −1 on the diagonal or when absent. */
   readonly shipCol: Int32Array;
   /** New-volume column of each link whose product must qualify, −1 when none. */
   readonly freshCol: Int32Array;
@@ -175,9 +169,6 @@ export interface LpLayout {
   /** Demand definitions of region×product rp: defsOf[defsStart[rp] .. defsStart[rp+1]). */
   readonly defsStart: Int32Array;
   readonly defsOf: Int32Array;
-  readonly backstopCol: Int32Array;
-  /** Surplus sink (hold or dispose) of each balance row. */
-  readonly sinkCol: Int32Array;
   /** Strategic build column of each balance row, −1 when no policy can build there. */
   readonly buildCol: Int32Array;
   /** Highest choke price of each product over all regions (USD/kg); DEFAULT_TOP_MULTIPLE·p_ref if none. */
@@ -219,11 +210,6 @@ export interface LpLayout {
   readonly contentOrigins: Uint8Array;
   readonly tracked: Uint8Array;
   readonly anyPool: Int32Array;
-  readonly anyVariety: Int32Array;
-  readonly cleanComp: Int32Array;
-  readonly contentCol: Int32Array;
-  /** New-volume column of each link's content trade (products that must qualify), −1 when none. */
-  readonly contentFreshCol: Int32Array;
   /** Content-trade and content new-volume columns, ascending. */
   readonly contentCols: Int32Array;
   /**
@@ -273,30 +259,23 @@ export function splitLink(R: number, l: number): [number, number, number] {
   return [p, o, d];
 }
 
-/** A set of links: every o in `from` to every d in `to` (d ≠ o), for every product in `products`. */
-interface Selection {
-  readonly from: readonly number[];
-  readonly to: readonly number[];
-  readonly products: readonly number[];
-}
-
 /**
  * Calls fn for every link r→d of a third region r (outside the selection's origins, r ≠ d) into one of
  * the selection's destinations, for each of its products: the links a rule of origin bounds.
  */
-export function forEachThirdCountryLink(R: number, sel: Selection, fn: (link: number) => void): void {
+export function forEachThirdCountryLink(R: number, sel: LinkSelection, fn: (link: number) => void): void {
   for (const p of sel.products)
     for (const d of sel.to)
       for (let r = 0; r < R; r++) if (r !== d && !sel.from.includes(r)) fn(linkIndex(R, p, r, d));
 }
 
 /** Calls fn for every link o→d (o ≠ d) of a link selection. */
-export function forEachSelectedLink(R: number, sel: Selection, fn: (link: number, p: number, o: number, d: number) => void): void {
+export function forEachSelectedLink(R: number, sel: LinkSelection, fn: (link: number, p: number, o: number, d: number) => void): void {
   for (const p of sel.products) for (const o of sel.from) for (const d of sel.to) if (o !== d) fn(linkIndex(R, p, o, d), p, o, d);
 }
 
 /** Price of grid step k of a product: w_k = tierFloor · p_ref · tierRatio^k. */
-export function gridPrice(input: ModelInput, p: number, k: number): number {
+function gridPrice(input: ModelInput, p: number, k: number): number {
   return input.market.tierFloor * input.products[p].referencePrice * Math.pow(input.market.tierRatio, k);
 }
 
@@ -308,7 +287,7 @@ function gridSteps(input: ModelInput, p: number, top: number): number {
 }
 
 /** Whether a link policy restricts imports into its `to` regions (so importers may hoard on announcement). */
-export function isRestrictiveLinkPolicy(pol: PolicyInput): pol is PolicyInput & Selection {
+function isRestrictiveLinkPolicy(pol: PolicyInput): pol is PolicyInput & LinkSelection {
   return (
     pol.type === 'export_ban' ||
     pol.type === 'export_quota' ||
@@ -319,9 +298,14 @@ export function isRestrictiveLinkPolicy(pol: PolicyInput): pol is PolicyInput & 
   );
 }
 
+/** Whether a policy caps what its origins export (and may reach goods made abroad: `foreignMade`). */
+export function isExportCap(pol: PolicyInput): pol is Extract<PolicyInput, { type: 'export_ban' | 'export_quota' | 'export_license' }> {
+  return pol.type === 'export_ban' || pol.type === 'export_quota' || pol.type === 'export_license';
+}
+
 /** Whether a policy is set by its origins (export side) rather than by its importers. */
 function isExportSide(pol: PolicyInput): boolean {
-  return pol.type === 'export_ban' || pol.type === 'export_quota' || pol.type === 'export_license' || pol.type === 'export_tax';
+  return isExportCap(pol) || pol.type === 'export_tax';
 }
 
 /**
@@ -330,7 +314,7 @@ function isExportSide(pol: PolicyInput): boolean {
  * nor gets rules of origin on its own imports). Import-side policies (tariffs, import bans) keep their
  * selections: their links already exclude o = d.
  */
-export function normaliseSelection(pol: PolicyInput): PolicyInput {
+function normaliseSelection(pol: PolicyInput): PolicyInput {
   if (!isExportSide(pol) || !('to' in pol)) return pol;
   const to = pol.to.filter((d) => !pol.from.includes(d));
   return to.length === pol.to.length ? pol : { ...pol, to };
@@ -453,11 +437,8 @@ interface Content {
 }
 
 /** Policies whose reach extends to foreign-made goods. */
-function foreignMadePolicies(policies: readonly PolicyInput[]): (PolicyInput & Selection & { foreignMade: { deMinimis: number } })[] {
-  return policies.filter(
-    (pol): pol is PolicyInput & Selection & { foreignMade: { deMinimis: number } } =>
-      (pol.type === 'export_ban' || pol.type === 'export_license' || pol.type === 'export_quota') && pol.foreignMade != null,
-  );
+function foreignMadePolicies(policies: readonly PolicyInput[]): (PolicyInput & LinkSelection & { foreignMade: ForeignMade })[] {
+  return policies.filter((pol): pol is PolicyInput & LinkSelection & { foreignMade: ForeignMade } => isExportCap(pol) && pol.foreignMade != null);
 }
 
 /**
@@ -723,8 +704,7 @@ function layLinks(
   const delayed = new Uint8Array(L);
   let maxShipDelay = 0;
   for (const pol of policies) {
-    if (pol.type === 'export_ban' || pol.type === 'export_quota' || pol.type === 'export_license')
-      forEachSelectedLink(R, pol, (l) => (leaky[l] = 1));
+    if (isExportCap(pol)) forEachSelectedLink(R, pol, (l) => (leaky[l] = 1));
     if (pol.type === 'export_license' && pol.delay > 0) {
       forEachSelectedLink(R, pol, (l) => (delayed[l] = 1));
       maxShipDelay = Math.max(maxShipDelay, Math.round(pol.delay));
@@ -965,12 +945,7 @@ function laySharedRows(input: ModelInput, markets: Markets, plantBandStart: Int3
     group.push(i);
     groups.set(primary, group);
   });
-  // Band k of plant i: its column k and, for a plant with a clean and an any-content recipe, nb + k.
-  const addBand = (i: number, k: number, row: number) => {
-    const nb = input.plants[i].bands.length;
-    side.add(plantBandStart[i] + k, row, 1);
-    if (markets.content.variants[i]) side.add(plantBandStart[i] + nb + k, row, 1);
-  };
+  const addBand = (i: number, k: number, row: number) => addBandColumns(input, markets, plantBandStart, side, i, k, row);
   for (const [primary, group] of groups) {
     const nb = input.plants[primary].bands.length;
     const byBand = group.every((i) => input.plants[i].bands.length === nb);
@@ -987,6 +962,13 @@ function laySharedRows(input: ModelInput, markets: Markets, plantBandStart: Int3
   return { sharedRowStart, sharedPrimary: Int32Array.from(sharedPrimary), sharedBand: Int32Array.from(sharedBand) };
 }
 
+/** Puts band k of plant i in `row`: its column k and, for a plant with a clean and an any-content recipe, nb + k. */
+function addBandColumns(input: ModelInput, markets: Markets, plantBandStart: Int32Array, side: SideRows, i: number, k: number, row: number): void {
+  const nb = input.plants[i].bands.length;
+  side.add(plantBandStart[i] + k, row, 1);
+  if (markets.content.variants[i]) side.add(plantBandStart[i] + nb + k, row, 1);
+}
+
 /** 10. Band rows of plants with two recipes: the two columns of each band within the band's capacity. */
 function layBandRows(input: ModelInput, markets: Markets, plantBandStart: Int32Array, side: SideRows): { bandRowStart: number; bandRowPlant: Int32Array; bandRowBand: Int32Array } {
   const bandRowStart = side.numRows;
@@ -996,9 +978,7 @@ function layBandRows(input: ModelInput, markets: Markets, plantBandStart: Int32A
     if (!markets.content.variants[i]) return;
     const nb = p.bands.length;
     for (let k = 0; k < nb; k++) {
-      const row = side.next();
-      side.add(plantBandStart[i] + k, row, 1);
-      side.add(plantBandStart[i] + nb + k, row, 1);
+      addBandColumns(input, markets, plantBandStart, side, i, k, side.next());
       plant.push(i);
       band.push(k);
     }
@@ -1134,9 +1114,7 @@ export function buildLayout(input: ModelInput, benchmark: ArmingtonBenchmark | n
     startPrice: startPrices(input, markets, rows, numRows, benchmark),
     rowProduct: markets.rowProduct,
     rowRegion: markets.rowRegion,
-    differentiated: markets.differentiated,
     poolRow: markets.poolRow,
-    varietyRow: markets.varietyRow,
     numCols: cols.count,
     colKind: Uint8Array.from(cols.kind),
     colRef: Int32Array.from(cols.ref),
@@ -1146,12 +1124,17 @@ export function buildLayout(input: ModelInput, benchmark: ArmingtonBenchmark | n
     ...transpose(numRows, matrix.starts, matrix.indices, matrix.values),
     referencePrice: Float64Array.from(input.products, (p) => p.referencePrice),
     plantBandStart,
-    ...links,
+    shipCol: links.shipCol,
+    freshCol: links.freshCol,
+    maxShipDelay: links.maxShipDelay,
     mixFriction: Float64Array.from({ length: cols.count }, (_, j) => friction.get(j) ?? 0),
     ...tiers,
     tierWtp: Float64Array.from(cols.kind, (kind, j) => (kind === COL.tier ? -cols.cost[j] : 0)),
-    ...demand,
-    ...sinks,
+    shapeStart: demand.shapeStart,
+    shapeDrop: demand.shapeDrop,
+    defsStart: demand.defsStart,
+    defsOf: demand.defsOf,
+    buildCol: sinks.buildCol,
     chokeMax,
     policies,
     worldPolicyCount: input.worldPolicies.length,
@@ -1164,10 +1147,6 @@ export function buildLayout(input: ModelInput, benchmark: ArmingtonBenchmark | n
     contentOrigins: content.origins,
     tracked: content.tracked,
     anyPool: content.anyPool,
-    anyVariety: content.anyVariety,
-    cleanComp: content.cleanComp,
-    contentCol,
-    contentFreshCol,
     contentCols: Int32Array.from(contentCols),
     ...qualificationRoutes(links, rows, contentFreshCol, content, R, P),
     ...stockTables(input),

@@ -88,8 +88,6 @@ export interface MarketOutcome {
   readonly iterations: number;
   /** Whether the fixed point met its tolerance (false: stopped at the iteration limit). */
   readonly converged: boolean;
-  /** Largest relative change of a wedge price in the last iteration. */
-  readonly lastChange: number;
   /** Rows whose dual the optimal primal did not pin in the final LP (0: a non-degenerate period). */
   readonly freeRows: number;
   /** True when the canonical selection failed numerically and the solver's own duals were kept. */
@@ -115,6 +113,7 @@ export function clearMarket(solvers: MarketSolvers, input: ModelInput, layout: L
   periodColumnBounds(input, layout, setup, demandTier, stockTier, colUpper);
   const { rowLower, rowUpper } = periodRowBounds(input, layout, setup);
   const fpRows = fixedPointRows(input, layout, setup.controls, colUpper);
+  const setsWedge = fpRows.includes(1);
 
   const tol = input.market.fixedPointTolerance;
   const maxIter = Math.max(1, Math.floor(input.market.maxFixedPointIterations));
@@ -127,20 +126,21 @@ export function clearMarket(solvers: MarketSolvers, input: ModelInput, layout: L
     const lp: PeriodLp = { colCost, colLower, colUpper, rowLower, rowUpper };
     const sol = solvers.period.solve(lp);
     iterations++;
-    // On the way, only the prices that set wedges must be canonical; the final iterate is canonical in full.
-    let { dual, stats } = canonicalDuals(layout, lp, sol.colValue, sol.rowDual, solvers.oneShot, fpRows);
-    let price = Float64Array.from(dual, (y, i) => (i < layout.marketRows ? y : 0));
+    // On the way, only the prices that set wedges must be canonical; the final iterate is canonical in full
+    // (at once when no price sets a wedge: the first iterate is then the last).
+    let { dual, stats } = canonicalDuals(layout, lp, sol.colValue, sol.rowDual, solvers.oneShot, setsWedge ? fpRows : undefined);
+    let price = marketPrices(layout, dual);
     const change = largestRelativeChange(input, layout, fpRows, guess, price);
     const converged = change <= tol;
     if (converged || iterations >= maxIter) {
       if (stats.partial) {
         ({ dual, stats } = canonicalDuals(layout, lp, sol.colValue, sol.rowDual, solvers.oneShot));
-        price = Float64Array.from(dual, (y, i) => (i < layout.marketRows ? y : 0));
+        price = marketPrices(layout, dual);
       }
       const primal = canonicalPrimal(layout, lp, sol.colValue, dual, solvers.oneShot);
       return {
         lp, colValue: primal.colValue, rowDual: dual, price, wedgePrice: guess, demandTier, stockTier,
-        iterations, converged, lastChange: change, freeRows: stats.freeRows,
+        iterations, converged, freeRows: stats.freeRows,
         canonicalFellBack: stats.fellBack || primal.fellBack,
       };
     }
@@ -149,6 +149,13 @@ export function clearMarket(solvers: MarketSolvers, input: ModelInput, layout: L
     prevOut = price;
     guess = next;
   }
+}
+
+/** The market rows' prices of a dual vector (side-row duals are rents, not prices: 0 here). */
+function marketPrices(layout: LpLayout, dual: Float64Array): Float64Array {
+  const price = dual.slice();
+  price.fill(0, layout.marketRows);
+  return price;
 }
 
 /** Column upper bounds of the period (lower bounds are all zero). */
@@ -184,7 +191,7 @@ function periodColumnBounds(
       case COL.content: {
         // Like ordinary trade under qualification: the established part of the cap here, the rest new volume.
         const q = layout.linkFromRow.length + ref;
-        colUpper[j] = layout.contentFreshCol[ref] >= 0 ? Math.min(c.contentCap[ref], Math.max(0, setup.established[q])) : c.contentCap[ref];
+        colUpper[j] = layout.routeFresh[q] >= 0 ? Math.min(c.contentCap[ref], Math.max(0, setup.established[q])) : c.contentCap[ref];
         break;
       }
       case COL.contentFresh:
@@ -309,13 +316,9 @@ export function periodCosts(input: ModelInput, layout: LpLayout, setup: MarketSe
   return cost;
 }
 
-/** The row a link's content-trade column leaves: the origin's any-content pool. */
+/** The row a link's content-trade column leaves: the origin's any-content pool (its qualification route's origin). */
 export function contentFrom(layout: LpLayout, l: number): number {
-  const R = layout.regions;
-  const P = layout.products;
-  const p = Math.floor(l / (R * R));
-  const o = Math.floor(l / R) % R;
-  return layout.anyPool[o * P + p];
+  return layout.routeFrom[layout.linkFromRow.length + l];
 }
 
 /** The price level of a composite's switching costs: its last price, at least 1 % of the reference price. */
@@ -361,7 +364,7 @@ export function fixedPointRows(input: ModelInput, layout: LpLayout, controls: Pe
   const rows = new Uint8Array(layout.marketRows);
   // A pool row that no plant can feed this period exports nothing: the wedges on its links bind nothing.
   const fed = new Uint8Array(layout.marketRows);
-  for (let j = 0; j < layout.numCols; j++) {
+  for (let j = layout.plantBandStart[0]; j < layout.plantBandStart[input.plants.length]; j++) {
     if (layout.colKind[j] !== COL.band || colUpper[j] <= 0) continue;
     for (let e = layout.starts[j]; e < layout.starts[j + 1]; e++) if (layout.values[e] > 0 && layout.indices[e] < layout.marketRows) fed[layout.indices[e]] = 1;
   }

@@ -63,12 +63,15 @@ function inForce(pol: PolicyInput, t: number): boolean {
   return pol.start <= t && t < pol.end;
 }
 
-/** Reference flow of a policy on link l in period t, or null when the oracle cannot know it. */
-function referenceFlow(world: boolean, pol: PolicyInput, baseline: readonly PeriodResult[], t: number, l: number): number | null {
-  if (!world) return baseline[t]?.flow[l] ?? 0;
+/**
+ * Reference flow (`flow`, or `contentFlow` for the reach to goods made abroad) of a policy on link l in
+ * period t, or null when the oracle cannot know it.
+ */
+function referenceFlow(world: boolean, pol: PolicyInput, baseline: readonly PeriodResult[], t: number, l: number, field: 'flow' | 'contentFlow' = 'flow'): number | null {
+  if (!world) return baseline[t]?.[field][l] ?? 0;
   const before = pol.start - 1;
   if (before < 0) return null;
-  return before < baseline.length ? baseline[before].flow[l] : 0;
+  return before < baseline.length ? baseline[before][field][l] : 0;
 }
 
 /** Checks every period of both runs against the policies' limits (see the module comment). */
@@ -182,7 +185,7 @@ function checkForeignMade(
         for (let r = 0; r < R; r++) {
           if (r === d || pol.from.includes(r) || pol.from.includes(d)) continue;
           const l = (p * R + r) * R + d;
-          const ref = referenceContent(isWorld, pol, baseline, t, l);
+          const ref = referenceFlow(isWorld, pol, baseline, t, l, 'contentFlow');
           if (ref === null) continue;
           const leak = Math.max(0, value(pol.leakage, t));
           const approval = pol.type === 'export_license' ? Math.min(1, Math.max(0, value(pol.approval, t))) : 0;
@@ -191,14 +194,6 @@ function checkForeignMade(
             out.push(`${at}: ${input.regions[r].id} sends ${input.regions[d].id} ${res.contentFlow[l]} t of ${input.products[p].id} containing material of ${pol.from.map((o) => input.regions[o].id).join(', ')}, more than ${pol.id}'s foreign-made reach allows (${cap} t)`);
         }
   }
-}
-
-/** Reference content flow of a policy on link l in period t (as referenceFlow), or null when unknown. */
-function referenceContent(world: boolean, pol: PolicyInput, baseline: readonly PeriodResult[], t: number, l: number): number | null {
-  if (!world) return baseline[t]?.contentFlow[l] ?? 0;
-  const before = pol.start - 1;
-  if (before < 0) return null;
-  return before < baseline.length ? baseline[before].contentFlow[l] : 0;
 }
 
 /** Each quota's links carry at most its limit of legal flow. */

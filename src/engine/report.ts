@@ -16,12 +16,11 @@
  */
 import type { ModelInput, PeriodResult } from '../model/types.js';
 import { COL, outputRow, splitLink, type LpLayout } from './layout.js';
-import { plantSubsidy, qualificationPremium, type MarketOutcome, type MarketSetup } from './market.js';
-import { periodWelfare } from './welfare.js';
+import { contentFrom, plantSubsidy, qualificationPremium, type MarketOutcome, type MarketSetup } from './market.js';
+import { KUSD_TO_USD, periodWelfare } from './welfare.js';
 
 /** Relative distance within which a solver value is snapped onto its bound (solver tolerance noise). */
 const SNAP = 1e-7;
-const KUSD_TO_USD = 1000;
 
 /** The period's report and what the dynamics need from it. */
 export interface PeriodSummary {
@@ -119,10 +118,12 @@ function columnTotals(input: ModelInput, layout: LpLayout, setup: MarketSetup, o
         if (layout.tracked[p] && layout.contentOrigins[o]) t.contentFlow[ref] += v; // a tracked origin's own goods
         const wedge = c.adValorem[ref] * Math.max(0, wp[from]);
         t.tariffUsd[ref] += wedge * v * KUSD_TO_USD;
-        if (c.capKind[ref] && v > 0 && kind !== COL.leak && kind !== COL.ship) {
-          t.quotaRentUsd[ref] += Math.max(0, price[to] - (price[from] + outcome.lp.colCost[j])) * v * KUSD_TO_USD;
-        } else if (c.capKind[ref] && v > 0 && kind === COL.ship) {
-          t.quotaRentUsd[ref] += Math.max(0, -(price[from] + outcome.lp.colCost[j])) * v * KUSD_TO_USD;
+        // A capped link's rent per tonne: the destination's value less the origin's price and the column's
+        // cost (a shipment's cost already subtracts the destination's value: its value here is 0). A quota
+        // rent on new volume counts the premium as a cost like transport (baseCost + premium is in colCost).
+        if (c.capKind[ref] && v > 0 && kind !== COL.leak) {
+          const value = kind === COL.ship ? 0 : price[to];
+          t.quotaRentUsd[ref] += Math.max(0, value - (price[from] + outcome.lp.colCost[j])) * v * KUSD_TO_USD;
         }
         break;
       }
@@ -135,7 +136,7 @@ function columnTotals(input: ModelInput, layout: LpLayout, setup: MarketSetup, o
         t.legalFlow[L + ref] += v;
         t.exports[o * P + p] += v;
         t.imports[d * P + p] += v;
-        t.tariffUsd[ref] += c.adValorem[ref] * Math.max(0, wp[layout.anyPool[o * P + p]]) * v * KUSD_TO_USD;
+        t.tariffUsd[ref] += c.adValorem[ref] * Math.max(0, wp[contentFrom(layout, ref)]) * v * KUSD_TO_USD;
         break;
       }
       case COL.tier: {
@@ -156,7 +157,6 @@ function columnTotals(input: ModelInput, layout: LpLayout, setup: MarketSetup, o
         break;
     }
   }
-  // A quota rent on new volume counts the premium as a cost like transport (baseCost + premium is in colCost).
   if (setup.holding.every((h) => h === null)) for (let rp = 0; rp < N; rp++) t.stock[rp] += setup.stockBegin[rp]; // passive stocks
   return t;
 }
@@ -291,7 +291,7 @@ export function summarisePeriod(
   const dem = demandTotals(input, layout, setup, cols);
   const plants = plantTotals(input, layout, setup, outcome, cols.activity);
   const prices = reportedPrices(input, layout, setup, outcome);
-  const welfare = periodWelfare(input, layout, setup, outcome, x);
+  const welfare = periodWelfare(input, layout, setup, outcome, x, cols.activity);
   const result: PeriodResult = {
     period: setup.period,
     price: outcome.price.slice(0, layout.balanceRows),

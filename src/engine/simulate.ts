@@ -21,7 +21,7 @@ import { advanceState } from './dynamics.js';
 import { checkBalance, checkEquilibrium, checkNonNegative, checkWelfare, EquilibriumError, type MarketAudit } from './invariants.js';
 import { checkPolicyLimits } from './oracle.js';
 import { armingtonBenchmark } from './benchmark.js';
-import { buildLayout, type LpLayout } from './layout.js';
+import { buildLayout, isExportCap, type LpLayout } from './layout.js';
 import { capacityInForce, clearPassive, effectiveDemand, NO_REFERENCES, referenceState, type References } from './passive.js';
 import { clearMarket, type MarketSetup, type MarketSolvers } from './market.js';
 import { periodControls, type PeriodControls, type PolicyContext } from './policies/index.js';
@@ -93,7 +93,7 @@ function openRun(kind: RunKind, solvers: MarketSolvers, policyIndices: number[],
 /** Whether some world policy caps links from before the run (its start at or before period 0). */
 function worldCapsFromBefore(layout: LpLayout): boolean {
   return layout.policies.some(
-    (pol, i) => i < layout.worldPolicyCount && pol.start <= 0 && (pol.type === 'export_ban' || pol.type === 'export_quota' || pol.type === 'export_license' || pol.type === 'import_ban'),
+    (pol, i) => i < layout.worldPolicyCount && pol.start <= 0 && (isExportCap(pol) || pol.type === 'import_ban'),
   );
 }
 

@@ -208,6 +208,29 @@ function highsOneShot(highs: Highs): OneShotLp {
   };
 }
 
+/**
+ * The same solvers with no memory between solves: every period LP is solved from scratch (a fresh
+ * model per solve). Path independence is checked against it: canonical results must not change.
+ */
+export function coldSolverFactory(base: SolverFactory): SolverFactory {
+  return {
+    oneShot: base.oneShot,
+    create(layout) {
+      return {
+        solve(lp) {
+          const fresh = base.create(layout);
+          try {
+            return fresh.solve(lp);
+          } finally {
+            fresh.dispose();
+          }
+        },
+        dispose() {},
+      };
+    },
+  };
+}
+
 /** Loads the HiGHS WebAssembly module once per process and returns a factory of per-run solvers. */
 export async function loadHighsSolver(): Promise<SolverFactory> {
   highsPromise ??= highsLoader()();

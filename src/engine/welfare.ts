@@ -25,15 +25,16 @@
  * reservation value of the stock carried − payments for shipments in transit (checkWelfare).
  */
 import type { ModelInput } from '../model/types.js';
-import { COL, splitLink, type LpLayout } from './layout.js';
+import { COL, outputRow, splitLink, type LpLayout } from './layout.js';
 import { contentFrom, type MarketOutcome, type MarketSetup } from './market.js';
 
 /** The welfare terms of a region, in this order (USD per period). */
 export const WELFARE_TERMS = ['consumers', 'holders', 'producers', 'government', 'rents'] as const;
-export type WelfareTerm = (typeof WELFARE_TERMS)[number];
+type WelfareTerm = (typeof WELFARE_TERMS)[number];
 const [CONSUMERS, HOLDERS, PRODUCERS, GOVERNMENT, RENTS] = [0, 1, 2, 3, 4];
 const T = WELFARE_TERMS.length;
-const KUSD_TO_USD = 1000;
+/** USD in one USD/kg × t (a price times tonnes): the factor of every money total. */
+export const KUSD_TO_USD = 1000;
 
 /** A period's welfare by region and the identity it must satisfy. */
 export interface PeriodWelfare {
@@ -49,7 +50,7 @@ export interface PeriodWelfare {
 }
 
 /** Welfare of the cleared period (see the module comment); `x` are the reported (snapped) column values. */
-export function periodWelfare(input: ModelInput, layout: LpLayout, setup: MarketSetup, outcome: MarketOutcome, x: Float64Array): PeriodWelfare {
+export function periodWelfare(input: ModelInput, layout: LpLayout, setup: MarketSetup, outcome: MarketOutcome, x: Float64Array, activity: Float64Array): PeriodWelfare {
   const R = layout.regions;
   const P = layout.products;
   const N = layout.balanceRows;
@@ -124,14 +125,11 @@ export function periodWelfare(input: ModelInput, layout: LpLayout, setup: Market
   }
   // Floor subsidies: received by producers (inside their surplus), paid by their government.
   input.plants.forEach((plant, i) => {
-    let activity = 0;
-    for (let j = layout.plantBandStart[i]; j < layout.plantBandStart[i + 1]; j++) activity += x[j];
-    if (activity === 0) return;
+    if (activity[i] === 0) return;
     for (const out of plant.outputs) {
       const rp = plant.region * P + out.product;
       if (!c.hasFloor[rp]) continue;
-      const row = layout.poolRow[rp] >= 0 ? layout.poolRow[rp] : rp;
-      const paid = Math.max(0, c.floor[rp] - wp[row]) * out.perUnit * activity;
+      const paid = Math.max(0, c.floor[rp] - wp[outputRow(layout, rp)]) * out.perUnit * activity[i];
       add(plant.region, GOVERNMENT, -paid);
       transfers -= paid;
     }

@@ -5,7 +5,7 @@ import { centralDrawOnly, hasResultFile, readResultTable, requireResultFolder } 
 import { readManifest } from './results/manifest.js';
 import { seriesTable } from './results/series.js';
 import { readSummary } from './results/summary.js';
-import { welfareTotals } from './select/welfare.js';
+import { readWelfareTotals } from './select/welfare.js';
 
 /** Reads manifest.json, summary.csv, timeseries.csv, flows.csv, welfare.csv (when present) and (Monte Carlo) timeseries_quantiles.csv. */
 export async function readReportInputs(dir: string): Promise<ReportInputs> {
@@ -17,10 +17,10 @@ export async function readReportInputs(dir: string): Promise<ReportInputs> {
     readResultTable(dir, 'timeseries.csv', centralDrawOnly),
     readResultTable(dir, 'flows.csv', centralDrawOnly),
     hasResultFile(dir, 'timeseries_quantiles.csv').then((has) => (has ? readResultTable(dir, 'timeseries_quantiles.csv') : null)),
-    hasResultFile(dir, 'welfare.csv').then((has) => (has ? readResultTable(dir, 'welfare.csv', centralDrawOnly) : null)),
+    readWelfareTotals(dir),
   ]);
   return {
     folderName, manifest, summary, timeseries: seriesTable(ts), flows, quantiles: quantiles ? seriesTable(quantiles) : null,
-    welfare: welfare ? welfareTotals(welfare) : null,
+    welfare,
   };
 }

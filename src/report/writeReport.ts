@@ -17,11 +17,12 @@ export function defaultReportFile(dir: string): string {
 
 /**
  * Writes `text` to `file` atomically (temporary sibling, then rename). An existing `file` is replaced
- * only when it is a regular file: a folder or a symbolic link there is an OutputError (exit 2).
+ * only when it is a regular file: a folder or a symbolic link there is an OutputError (exit 2) that
+ * names the command-line `flag` the file came from.
  */
-export async function writeFileAtomically(file: string, text: string): Promise<void> {
+export async function writeFileAtomically(file: string, text: string, flag = '--out'): Promise<void> {
   const existing = await lstat(file).catch(() => null);
-  if (existing && !existing.isFile()) throw new OutputError(`${file} is ${existing.isDirectory() ? 'a folder' : 'not a regular file'}; the report is written only to a new or a regular file: choose another --out`);
+  if (existing && !existing.isFile()) throw new OutputError(`${file} is ${existing.isDirectory() ? 'a folder' : 'not a regular file'}; the report is written only to a new or a regular file: choose another ${flag}`);
   const tmp = join(dirname(file), `.${basename(file)}.tmp-${ownerTag()}`);
   try {
     await mkdir(dirname(file), { recursive: true });

@@ -34,7 +34,7 @@ export interface Expectation {
 }
 
 /** Unit of each kind of summary column, as printed next to values. */
-export const MEASURE_UNITS: Record<ColumnKind, string> = { tonnes: 't', price: 'USD/kg', pct: '%', count: 'months', fraction: 'fraction', usd: 'USD' };
+const MEASURE_UNITS: Record<ColumnKind, string> = { tonnes: 't', price: 'USD/kg', pct: '%', count: 'months', fraction: 'fraction', usd: 'USD' };
 
 /** A value's canonical number for one kind of column, or the reason it is not one. */
 function toColumnUnit(raw: string | number, value: Quantity, kind: ColumnKind): number | string {

@@ -18,10 +18,10 @@ export const PACKAGE_NAME = 'reesim';
 const PACKAGE_PATH = /^(@[A-Za-z0-9._-]+\/)?[A-Za-z0-9][A-Za-z0-9._-]*\/.+/;
 
 /** Where an extends target was found, or why it was not. */
-export type ExtendsTarget = { readonly file: string } | { readonly missing: string };
+type ExtendsTarget = { readonly file: string } | { readonly missing: string };
 
 /** Whether `target` may name a file inside a package (it is neither absolute nor explicitly relative). */
-export function isPackagePath(target: string): boolean {
+function isPackagePath(target: string): boolean {
   return !path.isAbsolute(target) && !target.startsWith('.') && PACKAGE_PATH.test(target.replaceAll('\\', '/'));
 }
 
@@ -54,6 +54,11 @@ function resolveOwnFile(target: string): string | null {
   }
 }
 
+/** A package path resolved from `fromDir` (node_modules upwards), else reesim's own shipped file; null when neither has it. */
+export function resolvePackagePath(target: string, fromDir: string): string | null {
+  return resolvePackageFile(target, fromDir) ?? resolveOwnFile(target);
+}
+
 /** For a missing `reesim/scenarios/x`: " (did you mean …?)" against the files reesim ships there. */
 async function ownSuggestion(target: string): Promise<string> {
   const own = resolveOwnFile(`${PACKAGE_NAME}/package.json`);
@@ -70,7 +75,7 @@ export async function resolveExtends(target: string, fromFile: string): Promise<
   if (path.isAbsolute(target)) return { file: target };
   const relative = path.join(path.dirname(fromFile), target);
   if (!isPackagePath(target) || (await isFile(relative))) return { file: relative };
-  const found = resolvePackageFile(target, path.dirname(fromFile)) ?? resolveOwnFile(target);
+  const found = resolvePackagePath(target, path.dirname(fromFile));
   if (found) return { file: found };
   const hint = await ownSuggestion(target);
   return {

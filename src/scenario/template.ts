@@ -5,7 +5,7 @@
  * file. Nothing here knows a particular world: the examples are picked from the one given.
  */
 import { POLICY_TYPES, type PolicyTypeName } from './schema.js';
-import { parseDate } from './timeline.js';
+import { parseDate, periodLabel } from './timeline.js';
 
 type Doc = Record<string, unknown>;
 
@@ -32,12 +32,20 @@ function scalar(x: unknown): string {
   return /^[A-Za-z0-9._](?:[A-Za-z0-9._/ -]*[A-Za-z0-9._/])?$/.test(text) && !/^(true|false|null|yes|no|on|off|~)$/i.test(text) ? text : JSON.stringify(text);
 }
 
-function monthText(month: number): string {
-  return `${Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, '0')}`;
-}
+const monthText = (month: number): string => periodLabel('month', month);
 
 /** The ids the examples use, picked from the base world (the most-demanded product, a maker and a buyer of it). */
-export function exampleIds(base: Doc): { exporter: string; importer: string; product: string; process: string; start: number; price: unknown; taken: Set<string> } {
+interface ExampleIds {
+  readonly exporter: string;
+  readonly importer: string;
+  readonly product: string;
+  readonly process: string;
+  readonly start: number;
+  readonly price: unknown;
+  readonly taken: Set<string>;
+}
+
+function exampleIds(base: Doc): ExampleIds {
   const regions = keysOf(base.regions);
   const products = keysOf(base.products);
   const processes = base.processes as Record<string, Doc> | undefined;
@@ -57,8 +65,7 @@ export function exampleIds(base: Doc): { exporter: string; importer: string; pro
 }
 
 /** One example policy of each type, as flow mappings (`{id: …, type: …}`), in POLICY_TYPES order. */
-export function examplePolicies(base: Doc): string[] {
-  const { exporter, importer, product, process, start, price, taken } = exampleIds(base);
+function examplePolicies({ exporter, importer, product, process, start, price, taken }: ExampleIds): string[] {
   const [R0, R1, P, PROC, D, D6] = [scalar(exporter), scalar(importer), scalar(product), scalar(process), monthText(start), monthText(start + 6)];
   const fields: Record<PolicyTypeName, string> = {
     export_ban: `from: ${R0}, to: ${R1}, products: [${P}], start: ${D}, leakage: 10%`,
@@ -84,7 +91,8 @@ export function examplePolicies(base: Doc): string[] {
 
 /** The file's text. */
 export function scenarioTemplate({ name, file, extendsPath, schemaPath, base }: TemplateInput): string {
-  const { importer, product } = exampleIds(base);
+  const ids = exampleIds(base);
+  const { importer, product } = ids;
   const [R1, P] = [scalar(importer), scalar(product)];
   const run = [base.start, base.end].every((x) => x !== undefined)
     ? `${String(base.start)} to ${String(base.end)}, ${String(base.draws ?? 1)} draw${base.draws === 1 || base.draws === undefined ? '' : 's'}`
@@ -102,8 +110,8 @@ export function scenarioTemplate({ name, file, extendsPath, schemaPath, base }: 
     `extends: ${scalar(extendsPath)}`,
     '',
     `# The run is inherited (${run}); override it here:`,
-    `# start: ${monthText(exampleIds(base).start - 3)}`,
-    `# end: ${monthText(exampleIds(base).start + 32)}`,
+    `# start: ${monthText(ids.start - 3)}`,
+    `# end: ${monthText(ids.start + 32)}`,
     '# draws: 200        # Monte Carlo draws of every uncertain value; 1 = central values only',
     '# seed: 1',
     '',
@@ -114,7 +122,7 @@ export function scenarioTemplate({ name, file, extendsPath, schemaPath, base }: 
     '# Policies, one example of each type. Each is in force from `start`; add `end: YYYY-MM` to lift it',
     '# (docs/file-format.md, "Dates, series and policy windows") and `announce: YYYY-MM` to make it known earlier.',
     '# policies:',
-    ...examplePolicies(base).map((p) => `#   - ${p}`),
+    ...examplePolicies(ids).map((p) => `#   - ${p}`),
     '',
     '# What must hold. `reesim check` runs the scenario and verifies each line (exit code 3 when one fails);',
     '# `measure` is any column of summary.csv; `statistic` is central (default), mean, p5, p50, p95 or every.',

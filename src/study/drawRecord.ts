@@ -41,15 +41,21 @@ export function recordBytes(shape: RecordShape): number {
   return 8 * (HEAD + shape.pairs * SUMMARY_MEASURES.length + shape.inputs.length) + 4 * shape.periods * shape.pairs * QUANTILE_MEASURES.length;
 }
 
-/** Builds the record of one simulated draw. */
-export function makeDrawRecord(model: ModelInput, run: RunResult, draw: number, inputs: readonly { value: number }[]): DrawRecord {
-  const pairs = model.regions.length * model.products.length;
+/** A run's summary values, pair-major in SUMMARY_MEASURES order (NaN = undefined): what expectations read. */
+export function summaryVector(model: ModelInput, run: RunResult): Float64Array {
   const M = SUMMARY_MEASURES.length;
-  const K = QUANTILE_MEASURES.length;
-  const summary = new Float64Array(pairs * M).fill(Number.NaN);
+  const summary = new Float64Array(model.regions.length * model.products.length * M).fill(Number.NaN);
   for (const [i, values] of summarize(model, run)) {
     for (let m = 0; m < M; m++) summary[i * M + m] = values[m] ?? Number.NaN;
   }
+  return summary;
+}
+
+/** Builds the record of one simulated draw. */
+export function makeDrawRecord(model: ModelInput, run: RunResult, draw: number, inputs: readonly { value: number }[]): DrawRecord {
+  const pairs = model.regions.length * model.products.length;
+  const K = QUANTILE_MEASURES.length;
+  const summary = summaryVector(model, run);
   const T = run.scenario.length;
   const cells = new Float32Array(T * pairs * K);
   for (let t = 0; t < T; t++) {

@@ -28,7 +28,7 @@ export interface ExpectationResult extends Expectation {
 }
 
 /** The ids needed to find a region × product in the summaries (a ModelInput has them; so does a shard). */
-export interface SummaryIds {
+interface SummaryIds {
   readonly regions: readonly { readonly id: string }[];
   readonly products: readonly { readonly id: string }[];
 }
@@ -95,7 +95,7 @@ function showValue(x: number, unit: string): string {
 }
 
 /** The bounds of an expectation as text: `≤ 500 t`, `≥ 10 t`, `10 t … 500 t`. */
-export function boundsText(e: Expectation): string {
+function boundsText(e: Expectation): string {
   if (e.min !== null && e.max !== null) return `${showValue(e.min, e.unit)} … ${showValue(e.max, e.unit)}`;
   return e.max !== null ? `≤ ${showValue(e.max, e.unit)}` : `≥ ${showValue(e.min ?? 0, e.unit)}`;
 }

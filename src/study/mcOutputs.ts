@@ -87,16 +87,18 @@ function readHeads(files: readonly RecordFile[], shape: RecordShape, draws: numb
   return { summaries, inputs, nonConverged, slots };
 }
 
-/** Every draw's summary values (pair-major, SUMMARY_MEASURES order, NaN = undefined), indexed by draw. */
-export function readDrawSummaries(files: readonly RecordFile[], shape: RecordShape, draws: number): Float64Array[] {
-  return readHeads(files, shape, draws).summaries;
-}
-
 /**
  * Writes summary.csv, timeseries_quantiles.csv, draws.csv and sensitivity.csv into `dir`; returns how many
- * draws had periods whose price fixed point did not converge.
+ * draws had periods whose price fixed point did not converge, and every draw's summary values (pair-major,
+ * SUMMARY_MEASURES order, NaN = undefined, indexed by draw) for the expectations.
  */
-export async function writeMonteCarloTables(dir: string, model: TableIds, shape: RecordShape, files: readonly RecordFile[], draws: number): Promise<number> {
+export async function writeMonteCarloTables(
+  dir: string,
+  model: TableIds,
+  shape: RecordShape,
+  files: readonly RecordFile[],
+  draws: number,
+): Promise<{ unsettled: number; summaries: Float64Array[] }> {
   const { summaries, inputs, nonConverged, slots } = readHeads(files, shape, draws);
   const P = model.products.length;
   const M = SUMMARY_MEASURES.length;
@@ -188,5 +190,5 @@ export async function writeMonteCarloTables(dir: string, model: TableIds, shape:
       }
     }
   })());
-  return nonConverged.filter((n) => n > 0).length;
+  return { unsettled: nonConverged.filter((n) => n > 0).length, summaries };
 }

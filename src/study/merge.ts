@@ -23,7 +23,7 @@ import { MAX_PERIODS } from '../scenario/timeline.js';
 import { validateShape } from '../scenario/zodIssues.js';
 import { recordBytes } from './drawRecord.js';
 import { evaluateExpectations } from './expectations.js';
-import { readDrawSummaries, writeMonteCarloTables } from './mcOutputs.js';
+import { writeMonteCarloTables } from './mcOutputs.js';
 import { withoutShardFlag, type ShardInfo } from './runScenario.js';
 
 /** Largest manifest.json of a shard (it holds the resolved scenario, ~100 KiB for the 2024 world). */
@@ -141,8 +141,9 @@ export async function mergeShards(dirs: readonly string[], outDir: string): Prom
   await checkOutputFolder(target);
   await writeFolderAtomically(target, async (tmp) => {
     for (const table of centralTables) await copyFile(join(central.dir, table), join(tmp, table));
+    let summaries: Float64Array[];
     try {
-      await writeMonteCarloTables(tmp, first.info.ids, first.info.shape, files, first.info.drawCount);
+      ({ summaries } = await writeMonteCarloTables(tmp, first.info.ids, first.info.shape, files, first.info.drawCount));
     } catch (err) {
       // The records disagree with their description: damaged input, not a bug of the merge.
       if (err instanceof Error && /^record file |is missing from the records/.test(err.message)) throw new UsageError(`the shard records are damaged: ${err.message}`);
@@ -150,7 +151,6 @@ export async function mergeShards(dirs: readonly string[], outDir: string): Prom
     }
     // The shards carry the expectations' definitions; with every draw at hand they can be evaluated.
     if (Array.isArray(merged.expectations)) {
-      const summaries = readDrawSummaries(files, first.info.shape, first.info.drawCount);
       merged.expectations = evaluateExpectations(merged.expectations as Expectation[], first.info.ids, summaries);
     }
     await writeJson(join(tmp, 'manifest.json'), merged);

@@ -22,9 +22,9 @@ import {
 import { loadScenario, resolveDraw, type LoadedScenario, type LoadOptions } from '../scenario/index.js';
 import { VERSION } from '../version.js';
 import { welfareChanges, whoPays } from '../output/welfare.js';
-import { makeDrawRecord, type RecordShape } from './drawRecord.js';
+import { makeDrawRecord, summaryVector, type RecordShape } from './drawRecord.js';
 import { evaluateExpectations, type ExpectationResult } from './expectations.js';
-import { readDrawSummaries, writeMonteCarloTables } from './mcOutputs.js';
+import { writeMonteCarloTables } from './mcOutputs.js';
 import { runDrawsToFile, shardDraws } from './monteCarlo.js';
 import { runDraw } from './runDraw.js';
 
@@ -135,7 +135,7 @@ export async function runScenarioFile(file: string, solvers: SolverFactory, opti
   if (loaded.draws === 1 && !shard) {
     // Simulate before opening the folder, so a failing run cannot leave half a result set.
     const { model, run } = runDraw(loaded, 0, solvers, options.check);
-    const results = evaluateExpectations(expectations, model, [makeDrawRecord(model, run, 0, []).summary]);
+    const results = evaluateExpectations(expectations, model, [summaryVector(model, run)]);
     await writeFolderAtomically(dir, async (tmp) => {
       await writeCentralTables(tmp, model, run);
       await writeCsv(join(tmp, 'summary.csv'), headers(SUMMARY_COLUMNS), summaryRows(model, run, 0));
@@ -192,10 +192,10 @@ export async function runScenarioFile(file: string, solvers: SolverFactory, opti
       return;
     }
     const records = [{ path: recordPath, draws }];
-    const unsettled = await writeMonteCarloTables(tmp, model, shape, records, loaded.draws);
+    const { unsettled, summaries } = await writeMonteCarloTables(tmp, model, shape, records, loaded.draws);
     if (unsettled > 0)
       warnings.push(`${unsettled} of ${loaded.draws} draws had periods whose price fixed point did not converge (draws.csv, nonconverged_periods)`);
-    results = evaluateExpectations(expectations, model, readDrawSummaries(records, shape, loaded.draws));
+    results = evaluateExpectations(expectations, model, summaries);
     await rm(recordPath);
     await writeJson(join(tmp, 'manifest.json'), manifestOf(loaded, options.command, MC_OUTPUTS, results));
   });

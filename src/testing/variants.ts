@@ -18,7 +18,7 @@ import fc from 'fast-check';
 import type { z } from 'zod';
 import { loadScenario } from '../api/load.js';
 import type { LoadedScenario, LoadOptions } from '../scenario/load.js';
-import { DATE_PATTERN } from '../scenario/schema.js';
+import { parseDate, periodLabel } from '../scenario/timeline.js';
 import { resolveTargets } from '../scenario/set.js';
 
 /** One end of a range: a date text, a number, or a value with units. */
@@ -41,18 +41,12 @@ export interface ScenarioVariant {
 
 const problem = (path: string, message: string): Error => new RangeError(`variantsOf: ${path}: ${message}`);
 
-/** Month count of a date text (`2025-04` → 2025·12 + 3), or null. */
+/** Month count of a date text (`2025-04` → 2025·12 + 3), or null (a number is a value, not a date, here). */
 function monthOf(text: RangeEnd): number | null {
-  if (typeof text !== 'string' || !DATE_PATTERN.test(text)) return null;
-  const year = Number(text.slice(0, 4));
-  if (text.length === 4) return year * 12;
-  if (text[5] === 'Q') return year * 12 + (Number(text[6]) - 1) * 3;
-  return year * 12 + Number(text.slice(5, 7)) - 1;
+  return typeof text === 'string' ? parseDate(text) : null;
 }
 
-function monthText(month: number): string {
-  return `${Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, '0')}`;
-}
+const monthText = (month: number): string => periodLabel('month', month);
 
 /** A number and the unit text after it (`'20 kt/yr'` → 20, ' kt/yr'), or null. */
 function quantityOf(end: RangeEnd): { value: number; unit: string } | null {

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadHighsSolver, simulate, type MarketAudit, type SolverFactory } from '../../src/engine/index.js';
+import { coldSolverFactory, loadHighsSolver, simulate, type MarketAudit, type SolverFactory } from '../../src/engine/index.js';
 import { clearMarket } from '../../src/engine/market.js';
 import type { PeriodResult } from '../../src/model/types.js';
 import { syntheticWorldArbitrary } from '../../src/testing/arbitraries.js';
@@ -15,25 +15,6 @@ beforeAll(async () => {
   solvers = await loadHighsSolver();
 });
 
-/** A factory whose solvers forget everything between solves: every period LP is solved cold. */
-function coldFactory(base: SolverFactory): SolverFactory {
-  return {
-    oneShot: base.oneShot,
-    create(layout) {
-      return {
-        solve(lp) {
-          const fresh = base.create(layout);
-          try {
-            return fresh.solve(lp);
-          } finally {
-            fresh.dispose();
-          }
-        },
-        dispose() {},
-      };
-    },
-  };
-}
 
 function relDiff(a: number, b: number): number {
   return Math.abs(a - b) / Math.max(1e-9, Math.abs(a), Math.abs(b));
@@ -70,7 +51,7 @@ describe('canonical prices and quantities', () => {
     fc.assert(
       fc.property(syntheticWorldArbitrary({ scenarioPolicies: 3 }), (world) => {
         const warm = simulate(world, solvers);
-        const cold = simulate(world, coldFactory(solvers));
+        const cold = simulate(world, coldSolverFactory(solvers));
         for (const kind of ['baseline', 'scenario'] as const)
           warm[kind].forEach((w: PeriodResult, t) => {
             const c = cold[kind][t];

@@ -2,21 +2,13 @@
  * The module graph of src/ has no cycles (value imports; `import type` is erased): a cycle makes load
  * order matter and drags modules where they do not belong (a worker thread loading the output writers).
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
 import { expect, it } from 'vitest';
-
-const SRC = new URL('../../src', import.meta.url).pathname;
-
-function sources(dir: string): string[] {
-  return readdirSync(dir).flatMap((f) => {
-    const p = join(dir, f);
-    return statSync(p).isDirectory() ? sources(p) : p.endsWith('.ts') ? [p] : [];
-  });
-}
+import { SRC, srcFiles } from './srcFiles.js';
 
 it('src/ has no import cycles', () => {
-  const files = sources(SRC);
+  const files = srcFiles();
   const graph = new Map<string, string[]>();
   for (const f of files) {
     const text = readFileSync(f, 'utf8');

@@ -4,9 +4,8 @@
  * location. Exit 0 when all hold, 3 when any fails, 2 on bad input (nothing run, nothing written).
  */
 import type { CommandModule } from 'yargs';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import { loadHighsSolver } from '../../engine/index.js';
+import { writeFileAtomically } from '../../report/writeReport.js';
 import { formatExpectationResult, type ExpectationResult } from '../../study/expectations.js';
 import { defaultWorkers } from '../../study/monteCarlo.js';
 import { runScenarioFile } from '../../study/runScenario.js';
@@ -16,7 +15,7 @@ import { expandScenarioArgs } from '../scenarioFiles.js';
 import { loadAll } from './run.js';
 
 /** Exit code of a check whose expectations do not all hold (distinct from 1, a bug, and 2, bad input). */
-export const EXPECTATION_FAILED = 3;
+const EXPECTATION_FAILED = 3;
 
 interface CheckArgs {
   scenarios: string[];
@@ -27,7 +26,7 @@ interface CheckArgs {
 }
 
 /** The results of one checked scenario. */
-export interface CheckedScenario {
+interface CheckedScenario {
   readonly file: string;
   readonly name: string;
   readonly dir: string;
@@ -35,7 +34,7 @@ export interface CheckedScenario {
 }
 
 /** The closing line: `3 expectations in 2 scenarios: 2 passed, 1 failed`. */
-export function checkSummaryLine(checked: readonly CheckedScenario[]): string {
+function checkSummaryLine(checked: readonly CheckedScenario[]): string {
   const all = checked.flatMap((c) => c.expectations);
   const failed = all.filter((e) => !e.holds).length;
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -54,10 +53,7 @@ async function writeReport(file: string, lines: readonly string[], checked: read
   const body = /\.json$/i.test(file)
     ? `${JSON.stringify({ summary: checkSummaryLine(checked), scenarios: checked }, null, 2)}\n`
     : `${lines.join('\n')}\n`;
-  await mkdir(dirname(file), { recursive: true });
-  const tmp = `${file}.tmp-${process.pid}`;
-  await writeFile(tmp, body);
-  await rename(tmp, file);
+  await writeFileAtomically(file, body, '--report');
 }
 
 export const checkCommand: CommandModule<object, CheckArgs> = {

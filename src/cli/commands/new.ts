@@ -6,14 +6,13 @@
 import type { CommandModule } from 'yargs';
 import { rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { loadScenario, ScenarioError } from '../../scenario/index.js';
-import { PACKAGE_NAME, resolvePackageFile } from '../../scenario/extendsPath.js';
+import { PACKAGE_NAME, resolvePackagePath } from '../../scenario/extendsPath.js';
 import { scenarioTemplate } from '../../scenario/template.js';
 import { UsageError } from '../errors.js';
 
 /** What a new scenario extends when no --from is given: the shipped world, by package path. */
-export const SHIPPED_WORLD = `${PACKAGE_NAME}/scenarios/world-2024.yaml`;
+const SHIPPED_WORLD = `${PACKAGE_NAME}/scenarios/world-2024.yaml`;
 const SHIPPED_SCHEMA = `${PACKAGE_NAME}/scenarios/scenario.schema.json`;
 
 interface NewArgs {
@@ -25,11 +24,6 @@ interface NewArgs {
 /** A path as written in a file: relative to `dir`, with forward slashes. */
 function relativeFrom(dir: string, file: string): string {
   return path.relative(path.resolve(dir), path.resolve(file)).split(path.sep).join('/');
-}
-
-/** Resolves a package path from `dir`, else from reesim's own install (its shipped files). */
-function shippedFile(target: string, dir: string): string | null {
-  return resolvePackageFile(target, dir) ?? resolvePackageFile(target, path.dirname(fileURLToPath(import.meta.url)));
 }
 
 export const newCommand: CommandModule<object, NewArgs> = {
@@ -54,13 +48,13 @@ export const newCommand: CommandModule<object, NewArgs> = {
       baseFile = args.from;
       extendsPath = relativeFrom(dir, args.from);
     } else {
-      const shipped = shippedFile(SHIPPED_WORLD, dir);
+      const shipped = resolvePackagePath(SHIPPED_WORLD, dir);
       if (!shipped) throw new Error(`cannot find the shipped world ${SHIPPED_WORLD}`);
       baseFile = shipped;
       extendsPath = SHIPPED_WORLD;
     }
     const base = await loadScenario(baseFile);
-    const schema = shippedFile(SHIPPED_SCHEMA, dir);
+    const schema = resolvePackagePath(SHIPPED_SCHEMA, dir);
     const text = scenarioTemplate({ name, file, extendsPath, schemaPath: schema ? relativeFrom(dir, schema) : null, base: base.resolved as Record<string, unknown> });
 
     // Validate under a temporary name beside the target (so that `extends` resolves the same way).

@@ -94,15 +94,19 @@ export function parseManifest(json: unknown, fallbackName: string): Manifest {
   };
 }
 
-/** Reads `dir/manifest.json`; missing or invalid JSON is a UsageError. */
-export async function readManifest(dir: string, fallbackName: string): Promise<Manifest> {
+/** Reads `dir/manifest.json` as JSON, unchecked; missing or invalid JSON is a UsageError naming it. */
+export async function readManifestJson(dir: string): Promise<unknown> {
   const file = join(dir, 'manifest.json');
   const body = await readFile(file, 'utf8').catch(() => null);
   if (body === null) throw new UsageError(`${file} is missing (is ${dir} a result folder written by 'reesim run'?)`);
   try {
-    return parseManifest(JSON.parse(body), fallbackName);
+    return JSON.parse(body);
   } catch (err) {
-    if (err instanceof SyntaxError) throw new UsageError(`${file}: not valid JSON (${err.message})`);
-    throw err;
+    throw new UsageError(`${file}: not valid JSON (${(err as Error).message})`);
   }
+}
+
+/** Reads `dir/manifest.json`; missing or invalid JSON is a UsageError. */
+export async function readManifest(dir: string, fallbackName: string): Promise<Manifest> {
+  return parseManifest(await readManifestJson(dir), fallbackName);
 }

@@ -1,6 +1,7 @@
 /** Who pays: welfare.csv's changes against the baseline summed over the run, per region and term. */
 import type { WelfareChange } from '../../output/welfare.js';
 import { columnIndex, numberAt, type CsvTable } from '../results/csvTable.js';
+import { centralDrawOnly, hasResultFile, readResultTable } from '../results/folder.js';
 
 /** Totals of `change_usd` per region × term, in the order the file lists them. */
 export function welfareTotals(table: CsvTable): WelfareChange[] {
@@ -13,4 +14,9 @@ export function welfareTotals(table: CsvTable): WelfareChange[] {
     entry.usd += numberAt(table, i, c) ?? 0;
   });
   return [...totals.values()];
+}
+
+/** welfareTotals of a result folder's welfare.csv (central draw), or null for a folder written before it existed. */
+export async function readWelfareTotals(dir: string): Promise<WelfareChange[] | null> {
+  return (await hasResultFile(dir, 'welfare.csv')) ? welfareTotals(await readResultTable(dir, 'welfare.csv', centralDrawOnly)) : null;
 }

@@ -52,7 +52,7 @@ export function linkFields(src: PolicySource, fromField: string, toField: string
 }
 
 /** Default de minimis of a foreign-made reach: 0.1 % of value (China's rule of 9 October 2025). */
-export const DEFAULT_DE_MINIMIS = 0.001;
+const DEFAULT_DE_MINIMIS = 0.001;
 
 /**
  * Compiles `foreignMade` and `deMinimis`: a builder of the reach (null when off), or undefined after
