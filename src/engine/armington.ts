@@ -111,3 +111,11 @@ export function mixesOf(s: readonly number[], a: readonly number[], sigma: numbe
   }
   return out;
 }
+
+/** `raw` normalised over `origins` (equal shares when all are 0). */
+export function normalisedOver(origins: readonly number[], raw: Float64Array): Float64Array {
+  const out = new Float64Array(raw.length);
+  const total = origins.reduce((sum, o) => sum + Math.max(0, raw[o]), 0);
+  for (const o of origins) out[o] = total > 0 ? Math.max(0, raw[o]) / total : 1 / origins.length;
+  return out;
+}

@@ -26,7 +26,8 @@
  * at the reference prices, not a departure from them.
  */
 import type { ModelInput, PlantDef } from '../model/types.js';
-import { buildLayout, linkIndex, possibleOrigins, type ArmingtonBenchmark } from './layout.js';
+import { normalisedOver } from './armington.js';
+import { buildLayout, linkIndex, possibleOrigins, shareIndex, type ArmingtonBenchmark } from './layout.js';
 import { clearPassive, NO_REFERENCES, referenceState } from './passive.js';
 import type { SolverFactory } from './solver.js';
 
@@ -90,7 +91,7 @@ export function armingtonBenchmark(input: ModelInput, solvers: SolverFactory): A
       const raw = withObserved(input.observedShares, p, d, origins, supply, room);
       for (const o of origins) supplied[d][o] = raw[o] > 0 ? 1 : 0;
       mix.share[d] = flooredShares(origins, raw, Float64Array.from({ length: R }, (_, o) => floorShare(room.capacity[o], mix.total[d])));
-      for (const o of origins) mix.fixed[d][o] = Number.isFinite(input.observedShares?.[(p * R + d) * R + o] ?? NaN) ? 1 : 0;
+      for (const o of origins) mix.fixed[d][o] = Number.isFinite(input.observedShares?.[shareIndex(R, p, d, o)] ?? NaN) ? 1 : 0;
     }
     balanceOrigins(mix, origins, Float64Array.from({ length: R }, (_, o) => production[o * P + p]), room.capacity);
     for (let d = 0; d < R; d++) {
@@ -102,9 +103,9 @@ export function armingtonBenchmark(input: ModelInput, solvers: SolverFactory): A
       const top = Math.max(...origins.map(landed));
       for (const o of origins) {
         if (o !== d) landedPrice[linkIndex(R, p, o, d)] = landed(o);
-        active[(p * R + d) * R + o] = supplied[d][o];
-        shares[(p * R + d) * R + o] = mix.share[d][o];
-        weights[(p * R + d) * R + o] = mix.share[d][o] * Math.pow(landed(o) / top, sigma);
+        active[shareIndex(R, p, d, o)] = supplied[d][o];
+        shares[shareIndex(R, p, d, o)] = mix.share[d][o];
+        weights[shareIndex(R, p, d, o)] = mix.share[d][o] * Math.pow(landed(o) / top, sigma);
       }
     }
   }
@@ -207,7 +208,7 @@ function withObserved(
   room: { readonly capacity: Float64Array; readonly spare: Float64Array },
 ): Float64Array {
   const R = supply.length;
-  const at = (o: number) => (observed ? observed[(p * R + d) * R + o] : NaN);
+  const at = (o: number) => (observed ? observed[shareIndex(R, p, d, o)] : NaN);
   const total = origins.reduce((sum, o) => sum + supply[o], 0);
   const raw = new Float64Array(R);
   if (total <= 0) {
@@ -234,14 +235,6 @@ function withObserved(
   if (origins.includes(d)) raw[d] = home;
   for (const o of importers) raw[o] = (origins.includes(d) ? 1 - home : 1) * importShare[o];
   return normalisedOver(origins, raw);
-}
-
-/** `raw` normalised over `origins` (equal shares when all are 0). */
-function normalisedOver(origins: readonly number[], raw: Float64Array): Float64Array {
-  const out = new Float64Array(raw.length);
-  const total = origins.reduce((sum, o) => sum + Math.max(0, raw[o]), 0);
-  for (const o of origins) out[o] = total > 0 ? Math.max(0, raw[o]) / total : 1 / origins.length;
-  return out;
 }
 
 /**

@@ -58,7 +58,7 @@
  * Policies are taken with their link selections normalised (`normaliseSelection`): an export-side
  * policy (ban, quota, licence, export tax) never has one of its own origins as a destination.
  */
-import { mixesOf } from './armington.js';
+import { mixesOf, normalisedOver } from './armington.js';
 import type { ForeignMade, LinkSelection, ModelInput, PolicyInput } from '../model/types.js';
 
 /**
@@ -96,7 +96,7 @@ export const COL = {
 export type ColKind = (typeof COL)[keyof typeof COL];
 
 /** Names of the column kinds, for messages. */
-export const COL_NAMES = ['band', 'trade', 'leak', 'ship', 'tier', 'backstop', 'hold', 'dispose', 'build', 'mix', 'fresh', 'content', 'downgrade', 'contentFresh'] as const;
+export const COL_NAMES: readonly string[] = Object.entries(COL).sort((a, b) => a[1] - b[1]).map(([name]) => name);
 
 /** Top of the price grid when a product has no demand anywhere: this multiple of its reference price. */
 const DEFAULT_TOP_MULTIPLE = 10;
@@ -246,6 +246,11 @@ export function linkIndex(R: number, p: number, o: number, d: number): number {
   return (p * R + o) * R + d;
 }
 
+/** Index of origin o's share at destination d (destination-major: ArmingtonBenchmark.shares, weights, active). */
+export function shareIndex(R: number, p: number, d: number, o: number): number {
+  return (p * R + d) * R + o;
+}
+
 /** The row a plant's output of region × product `rp` goes to: its pool row, or the balance row. */
 export function outputRow(layout: { readonly poolRow: Int32Array }, rp: number): number {
   return layout.poolRow[rp] >= 0 ? layout.poolRow[rp] : rp;
@@ -272,6 +277,11 @@ export function forEachThirdCountryLink(R: number, sel: LinkSelection, fn: (link
 /** Calls fn for every link o→d (o ≠ d) of a link selection. */
 export function forEachSelectedLink(R: number, sel: LinkSelection, fn: (link: number, p: number, o: number, d: number) => void): void {
   for (const p of sel.products) for (const o of sel.from) for (const d of sel.to) if (o !== d) fn(linkIndex(R, p, o, d), p, o, d);
+}
+
+/** Transport cost of link l (USD/kg, ≥ 0; 0 where the world gives none). */
+function linkTransport(input: ModelInput, l: number): number {
+  return Math.max(0, input.transportCost[l] ?? 0);
 }
 
 /** Price of grid step k of a product: w_k = tierFloor · p_ref · tierRatio^k. */
@@ -622,7 +632,7 @@ function layContentColumns(input: ModelInput, markets: Markets, cols: Columns): 
     const [p, o] = splitLink(R, l);
     const from = content.anyPool[o * input.products.length + p];
     if (from < 0) return;
-    const transport = Math.max(0, input.transportCost[l] ?? 0);
+    const transport = linkTransport(input, l);
     contentCol[l] = cols.push(COL.content, l, 0, transport, new Map([[from, -1], [row, 1]]));
     // Content trade qualifies like ordinary trade: volume above its own established level is new.
     if (input.products[p].qualification) contentFreshCol[l] = cols.push(COL.contentFresh, l, 0, transport, new Map([[from, -1], [row, 1]]));
@@ -696,7 +706,7 @@ function layLinks(
   const leakCol = new Int32Array(L).fill(-1);
   const shipCol = new Int32Array(L).fill(-1);
   const freshCol = new Int32Array(L).fill(-1);
-  const transport = (l: number) => Math.max(0, input.transportCost[l] ?? 0);
+  const transport = (l: number) => linkTransport(input, l);
   const entries = (l: number) => new Map([[rows.linkFromRow[l], -1], [rows.linkToRow[l], 1]]);
   const exists = (l: number) => rows.linkFromRow[l] >= 0;
   for (let l = 0; l < L; l++) if (exists(l)) tradeCol[l] = cols.push(COL.trade, l, 0, transport(l), entries(l));
@@ -832,11 +842,10 @@ function layMixes(input: ModelInput, markets: Markets, benchmark: ArmingtonBench
     for (let d = 0; d < R; d++) {
       const rp = d * P + p;
       if (!markets.receives[rp] || origins.length === 0) continue;
-      const raw = origins.map((o) => Math.max(0, shares[(p * R + d) * R + o]));
-      const total = raw.reduce((a, b) => a + b, 0);
-      const s = raw.map((x) => (total > 0 ? x / total : 1 / origins.length));
-      const a = origins.map((o, i) => (weights[(p * R + d) * R + o] > 0 ? weights[(p * R + d) * R + o] : s[i]));
-      const active = origins.map((o) => benchmark.active[(p * R + d) * R + o] === 1);
+      const normalised = normalisedOver(origins, Float64Array.from({ length: R }, (_, o) => shares[shareIndex(R, p, d, o)]));
+      const s = origins.map((o) => normalised[o]);
+      const a = origins.map((o, i) => (weights[shareIndex(R, p, d, o)] > 0 ? weights[shareIndex(R, p, d, o)] : s[i]));
+      const active = origins.map((o) => benchmark.active[shareIndex(R, p, d, o)] === 1);
       const { content } = markets;
       // Users accept any content: where material is tracked, their mixes draw on the any-content rows.
       const cleanRow = (o: number) => (o === d ? markets.poolRow[rp] : markets.varietyRow[linkIndex(R, p, o, d)]);

@@ -36,28 +36,49 @@ export function clearPassive(
   policyIndices: readonly number[],
   references: References,
 ): PeriodSummary {
-  const ctx: PolicyContext = { input, layout, period: 0, referenceFlow: references.flow, referenceContentFlow: references.content };
-  const controls = periodControls(ctx, policyIndices);
-  const setup: MarketSetup = {
-    period: 0,
+  const controls = controlsOf(input, layout, 0, policyIndices, references);
+  const setup = marketSetup(input, layout, state, 0, controls);
+  return summarisePeriod(input, layout, setup, clearMarket(solvers, input, layout, setup), state.strategic);
+}
+
+/** The controls of period t: the policies `policyIndices` in force, with their reference flows. */
+export function controlsOf(input: ModelInput, layout: LpLayout, t: number, policyIndices: readonly number[], references: References): PeriodControls {
+  const ctx: PolicyContext = { input, layout, period: t, referenceFlow: references.flow, referenceContentFlow: references.content };
+  return periodControls(ctx, policyIndices);
+}
+
+/**
+ * The market of period t as the run state leaves it. `stocks` gives the holders' curves, the arrivals
+ * and the strategic releases; without it stocks are passive (holders neither buy nor sell), nothing
+ * arrives and nothing is released.
+ */
+export function marketSetup(
+  input: ModelInput,
+  layout: LpLayout,
+  state: RunState,
+  t: number,
+  controls: PeriodControls,
+  stocks?: Pick<MarketSetup, 'holding' | 'arrivals' | 'release'>,
+): MarketSetup {
+  return {
+    period: t,
     controls,
-    q: effectiveDemand(input, 0, controls, state),
+    q: effectiveDemand(input, t, controls, state),
     capacity: capacityInForce(state, controls),
     stockBegin: state.stock,
-    holding: new Array<HoldingCurve | null>(layout.balanceRows).fill(null),
-    arrivals: new Float64Array(layout.marketRows),
-    release: new Float64Array(layout.balanceRows),
+    holding: stocks?.holding ?? new Array<HoldingCurve | null>(layout.balanceRows).fill(null),
+    arrivals: stocks?.arrivals ?? new Float64Array(layout.marketRows),
+    release: stocks?.release ?? new Float64Array(layout.balanceRows),
     priceGuess: state.lastPrice,
     lastPrice: state.lastPrice,
     established: state.established,
     qualifying: state.qualifying,
     contractPrice: state.contractPrice,
   };
-  return summarisePeriod(input, layout, setup, clearMarket(solvers, input, layout, setup), state.strategic);
 }
 
 /** Q = reference quantity[t] × demand shocks × structural factor, per demand definition. */
-export function effectiveDemand(input: ModelInput, t: number, controls: PeriodControls, state: RunState): Float64Array {
+function effectiveDemand(input: ModelInput, t: number, controls: PeriodControls, state: RunState): Float64Array {
   return Float64Array.from(input.demands, (dem, s) => {
     const ref = dem.referenceQuantity[Math.min(t, dem.referenceQuantity.length - 1)] ?? 0;
     return Math.max(0, (Number.isFinite(ref) ? ref : 0) * controls.demandFactor[s] * state.structural[s]);
@@ -65,7 +86,7 @@ export function effectiveDemand(input: ModelInput, t: number, controls: PeriodCo
 }
 
 /** Capacity of each plant in force: its endogenous capacity plus scheduled policy changes. */
-export function capacityInForce(state: RunState, controls: PeriodControls): Float64Array {
+function capacityInForce(state: RunState, controls: PeriodControls): Float64Array {
   return Float64Array.from(state.capacity, (c, i) => Math.max(0, c + controls.capacityAdded[i]));
 }
 

@@ -22,9 +22,9 @@ import { checkBalance, checkEquilibrium, checkNonNegative, checkWelfare, Equilib
 import { checkPolicyLimits } from './oracle.js';
 import { armingtonBenchmark } from './benchmark.js';
 import { buildLayout, isExportCap, type LpLayout } from './layout.js';
-import { capacityInForce, clearPassive, effectiveDemand, NO_REFERENCES, referenceState, type References } from './passive.js';
-import { clearMarket, type MarketSetup, type MarketSolvers } from './market.js';
-import { periodControls, type PeriodControls, type PolicyContext } from './policies/index.js';
+import { clearPassive, controlsOf, marketSetup, NO_REFERENCES, referenceState, type References } from './passive.js';
+import { clearMarket, type MarketSolvers } from './market.js';
+import type { PeriodControls } from './policies/index.js';
 import { summarisePeriod, type PeriodSummary } from './report.js';
 import type { SolverFactory } from './solver.js';
 import { initialState, ringSizes, type RunState } from './state.js';
@@ -140,24 +140,13 @@ function stepRun(
   t: number,
   references: References,
 ): { audit: MarketAudit; summary: PeriodSummary } {
-  const ctx: PolicyContext = { input, layout, period: t, referenceFlow: references.flow, referenceContentFlow: references.content };
-  const controls = periodControls(ctx, run.policyIndices);
+  const controls = controlsOf(input, layout, t, run.policyIndices, references);
   const state = run.state;
-  const setup: MarketSetup = {
-    period: t,
-    controls,
-    q: effectiveDemand(input, t, controls, state),
-    capacity: capacityInForce(state, controls),
-    stockBegin: state.stock,
+  const setup = marketSetup(input, layout, state, t, controls, {
     holding: holdingCurves(input, layout, state, controls),
     arrivals: arrivalsOf(input, layout, state, t),
     release: Float64Array.from(controls.release, (r, rp) => Math.min(r, state.strategic[rp])),
-    priceGuess: state.lastPrice,
-    lastPrice: state.lastPrice,
-    established: state.established,
-    qualifying: state.qualifying,
-    contractPrice: state.contractPrice,
-  };
+  });
   const outcome = clearMarket(run.solvers, input, layout, setup);
   const summary = summarisePeriod(input, layout, setup, outcome, state.strategic);
   const audit: MarketAudit = { run: run.kind, period: t, layout, setup, outcome, strategicBegin: state.strategic };
