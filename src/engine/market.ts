@@ -114,6 +114,7 @@ export function clearMarket(solvers: MarketSolvers, input: ModelInput, layout: L
   const { rowLower, rowUpper } = periodRowBounds(input, layout, setup);
   const fpRows = fixedPointRows(input, layout, setup.controls, colUpper);
   const setsWedge = fpRows.includes(1);
+  const baseCost = costsBeforeWedges(layout, setup);
 
   const tol = input.market.fixedPointTolerance;
   const maxIter = Math.max(1, Math.floor(input.market.maxFixedPointIterations));
@@ -122,7 +123,7 @@ export function clearMarket(solvers: MarketSolvers, input: ModelInput, layout: L
   let prevOut: Float64Array | null = null;
   let iterations = 0;
   for (;;) {
-    const colCost = periodCosts(input, layout, setup, guess);
+    const colCost = periodCosts(input, layout, setup, guess, baseCost);
     const lp: PeriodLp = { colCost, colLower, colUpper, rowLower, rowUpper };
     const sol = solvers.period.solve(lp);
     iterations++;
@@ -275,13 +276,27 @@ function periodRowBounds(input: ModelInput, layout: LpLayout, setup: MarketSetup
 }
 
 /**
- * Column costs (USD/kg) given the price estimate that sets wedges, leakage surcharges, floor subsidies and
- * the value of delayed shipments at their destination, and the previous period's prices that set
- * switching costs and qualification premiums.
+ * The period's column costs that no price estimate moves: the layout's base costs, with the mixes'
+ * switching costs at the previous period's prices (computed once per period, not per iteration).
  */
-export function periodCosts(input: ModelInput, layout: LpLayout, setup: MarketSetup, wedgePrice: Float64Array): Float64Array {
-  const { controls, lastPrice } = setup;
+function costsBeforeWedges(layout: LpLayout, setup: MarketSetup): Float64Array {
   const cost = layout.baseCost.slice();
+  const mixCols = layout.mixCols;
+  for (let i = 0; i < mixCols.length; i++) {
+    const j = mixCols[i];
+    cost[j] += layout.mixFriction[j] * priceLevel(layout, layout.colRef[j], setup.lastPrice);
+  }
+  return cost;
+}
+
+/**
+ * Column costs (USD/kg): `base` (costsBeforeWedges) plus what the price estimate sets — wedges, leakage
+ * surcharges, floor subsidies and the value of delayed shipments at their destination — and the
+ * qualification premiums at the previous period's prices.
+ */
+function periodCosts(input: ModelInput, layout: LpLayout, setup: MarketSetup, wedgePrice: Float64Array, base: Float64Array): Float64Array {
+  const { controls } = setup;
+  const cost = base.slice();
   const extra = input.dynamics.leakage.extraCostShare;
   const linkCols = layout.linkCols;
   for (let i = 0; i < linkCols.length; i++) {
@@ -302,11 +317,6 @@ export function periodCosts(input: ModelInput, layout: LpLayout, setup: MarketSe
     const l = layout.colRef[j];
     if (controls.adValorem[l] !== 0) cost[j] += controls.adValorem[l] * Math.max(0, wedgePrice[contentFrom(layout, l)]);
     if (layout.colKind[j] === COL.contentFresh) cost[j] += qualificationPremium(input, layout, layout.linkFromRow.length + l, setup);
-  }
-  const mixCols = layout.mixCols;
-  for (let i = 0; i < mixCols.length; i++) {
-    const j = mixCols[i];
-    cost[j] += layout.mixFriction[j] * priceLevel(layout, layout.colRef[j], lastPrice);
   }
   input.plants.forEach((plant, i) => {
     const subsidy = plantSubsidy(layout, plant.region, plant.outputs, controls, wedgePrice);
