@@ -198,14 +198,16 @@ export function canonicalDuals(
  * come in ascending order of their first row, rows ascending within each.
  */
 function linkedComponents(layout: LpLayout, status: Uint8Array, known: Uint8Array, relaxed: Uint8Array, rows: readonly number[]): number[][] {
-  const parent = new Map<number, number>(rows.map((i) => [i, i]));
+  // Union–find over row indices; −1 marks a row outside `rows`. Roots are the smallest row of a set.
+  const parent = new Int32Array(layout.numRows).fill(-1);
+  for (const i of rows) parent[i] = i;
   const find = (i: number): number => {
     let r = i;
-    while (parent.get(r)! !== r) r = parent.get(r)!;
+    while (parent[r] !== r) r = parent[r];
     let k = i;
-    while (parent.get(k)! !== r) {
-      const next = parent.get(k)!;
-      parent.set(k, r);
+    while (parent[k] !== r) {
+      const next = parent[k];
+      parent[k] = r;
       k = next;
     }
     return r;
@@ -223,23 +225,27 @@ function linkedComponents(layout: LpLayout, status: Uint8Array, known: Uint8Arra
       if (vacuous) continue;
       for (let e = starts[j]; e < starts[j + 1]; e++) {
         const r = indices[e];
-        if (known[r] || !parent.has(r)) continue;
+        if (known[r] || parent[r] < 0) continue;
         if (first < 0) first = find(r);
         else {
           const b = find(r);
-          if (b !== first) parent.set(Math.max(b, first), Math.min(b, first));
+          if (b !== first) parent[Math.max(b, first)] = Math.min(b, first);
           first = Math.min(b, first);
         }
       }
     }
-  const groups = new Map<number, number[]>();
-  for (const i of rows) {
+  // Groups in ascending order of their first row (rows ascend, so a group is opened at its first row).
+  const groupOf = new Int32Array(layout.numRows).fill(-1);
+  const groups: number[][] = [];
+  for (const i of [...rows].sort((a, b) => a - b)) {
     const r = find(i);
-    let g = groups.get(r);
-    if (!g) groups.set(r, (g = []));
-    g.push(i);
+    if (groupOf[r] < 0) {
+      groupOf[r] = groups.length;
+      groups.push([]);
+    }
+    groups[groupOf[r]].push(i);
   }
-  return [...groups.values()].sort((a, b) => a[0] - b[0]);
+  return groups;
 }
 
 /**
@@ -360,8 +366,8 @@ function selectionLp(
   slack: number,
 ): SmallLp {
   const N = layout.marketRows;
-  const pos = new Map<number, number>();
-  free.forEach((i, k) => pos.set(i, k));
+  const pos = new Int32Array(layout.numRows);
+  free.forEach((i, k) => (pos[i] = k));
   const balanceFree = free.filter((i) => i < N);
   const k = free.length;
   const numCols = k + balanceFree.length;
@@ -375,10 +381,14 @@ function selectionLp(
 
   const rowLower: number[] = [];
   const rowUpper: number[] = [];
-  const entries: [number, number, number][] = []; // [row, col, value], rows ascending
+  // The matrix by entries, pushed in increasing row order: entryRow[t], entryCol[t], entryVal[t].
+  const entryRow: number[] = [];
+  const entryCol: number[] = [];
+  const entryVal: number[] = [];
   const { starts, indices, values } = layout;
   const seen = new Uint8Array(layout.numCols);
-  const terms: [number, number][] = [];
+  const termCol: number[] = [];
+  const termVal: number[] = [];
   for (const i of free)
     for (let t = layout.rowStarts[i]; t < layout.rowStarts[i + 1]; t++) {
       const j = layout.rowCols[t];
@@ -387,33 +397,46 @@ function selectionLp(
       let rhs = lp.colCost[j];
       let scale = 1 + Math.abs(rhs);
       let vacuous = false;
-      terms.length = 0;
+      termCol.length = 0;
+      termVal.length = 0;
       for (let e = starts[j]; e < starts[j + 1]; e++) {
         const r = indices[e];
         if (relaxed[r]) vacuous = true;
         else if (known[r]) {
           rhs -= values[e] * dual[r];
           scale += Math.abs(values[e] * dual[r]);
-        } else terms.push([pos.get(r)!, values[e]]);
+        } else {
+          termCol.push(pos[r]);
+          termVal.push(values[e]);
+        }
       }
       if (vacuous) continue;
       const s = status[j];
       const lo = s === LOW ? -Infinity : rhs - slack * scale; // a·y ≥ lo
       const hi = s === UP ? Infinity : rhs + slack * scale; //   a·y ≤ hi
-      if (terms.length === 1) {
-        const [c, a] = terms[0];
-        const [l, u] = a > 0 ? [lo / a, hi / a] : [hi / a, lo / a];
-        colLower[c] = Math.max(colLower[c], l);
-        colUpper[c] = Math.min(colUpper[c], u);
+      if (termCol.length === 1) {
+        const c = termCol[0];
+        const a = termVal[0];
+        colLower[c] = Math.max(colLower[c], a > 0 ? lo / a : hi / a);
+        colUpper[c] = Math.min(colUpper[c], a > 0 ? hi / a : lo / a);
         continue;
       }
       const row = rowLower.length;
-      for (const [c, a] of terms) entries.push([row, c, a]);
+      for (let q = 0; q < termCol.length; q++) {
+        entryRow.push(row);
+        entryCol.push(termCol[q]);
+        entryVal.push(termVal[q]);
+      }
       rowLower.push(lo);
       rowUpper.push(hi);
     }
+  const entry = (row: number, col: number, val: number): void => {
+    entryRow.push(row);
+    entryCol.push(col);
+    entryVal.push(val);
+  };
   balanceFree.forEach((r, t) => {
-    const c = pos.get(r)!;
+    const c = pos[r];
     const p = layout.rowProduct[r];
     const w = (1 + TIE_BREAK * ((r * PHI) % 1)) / Math.max(1e-9, layout.referencePrice[p]);
     const e = k + t;
@@ -423,41 +446,20 @@ function selectionLp(
     if (r < layout.balanceRows) {
       // Users' prices: the highest, y_r − e_r ≤ cap.
       colCost[c] = -w;
-      entries.push([row, c, 1], [row, e, -1]);
+      entry(row, c, 1);
+      entry(row, e, -1);
       rowLower.push(-Infinity);
       rowUpper.push(layout.chokeMax[p]);
     } else {
       // Producer and landed prices: the lowest, y_r + e_r ≥ −cap.
       colCost[c] = w;
-      entries.push([row, c, 1], [row, e, 1]);
+      entry(row, c, 1);
+      entry(row, e, 1);
       rowLower.push(-layout.chokeMax[p]);
       rowUpper.push(Infinity);
     }
   });
-  return toCsc(numCols, rowLower, rowUpper, entries, colCost, colLower, colUpper);
-}
-
-function toCsc(
-  numCols: number,
-  rowLower: number[],
-  rowUpper: number[],
-  entries: [number, number, number][],
-  colCost: Float64Array,
-  colLower: Float64Array,
-  colUpper: Float64Array,
-): SmallLp {
-  const count = new Int32Array(numCols + 1);
-  for (const [, c] of entries) count[c + 1]++;
-  for (let c = 0; c < numCols; c++) count[c + 1] += count[c];
-  const starts = Int32Array.from(count);
-  const fill = count.slice(0, numCols);
-  const indices = new Int32Array(entries.length);
-  const values = new Float64Array(entries.length);
-  // Entries were pushed in increasing row order, so each column's rows come out sorted.
-  for (const [r, c, v] of entries) {
-    indices[fill[c]] = r;
-    values[fill[c]++] = v;
-  }
+  const { starts: cscStarts, indices: cscRows, values: cscValues } = toCsc(numCols, entryRow, entryCol, entryVal);
   return {
     numCols,
     numRows: rowLower.length,
@@ -466,10 +468,26 @@ function toCsc(
     colUpper,
     rowLower: Float64Array.from(rowLower),
     rowUpper: Float64Array.from(rowUpper),
-    starts,
-    indices,
-    values,
+    starts: cscStarts,
+    indices: cscRows,
+    values: cscValues,
   };
+}
+
+/** Entries pushed in increasing row order → compressed columns (each column's rows come out sorted). */
+function toCsc(numCols: number, entryRow: readonly number[], entryCol: readonly number[], entryVal: readonly number[]): { starts: Int32Array; indices: Int32Array; values: Float64Array } {
+  const starts = new Int32Array(numCols + 1);
+  for (let t = 0; t < entryCol.length; t++) starts[entryCol[t] + 1]++;
+  for (let c = 0; c < numCols; c++) starts[c + 1] += starts[c];
+  const fill = starts.slice(0, numCols);
+  const indices = new Int32Array(entryCol.length);
+  const values = new Float64Array(entryCol.length);
+  for (let t = 0; t < entryCol.length; t++) {
+    const c = entryCol[t];
+    indices[fill[c]] = entryRow[t];
+    values[fill[c]++] = entryVal[t];
+  }
+  return { starts, indices, values };
 }
 
 /** −0 → 0 (a dual of −0 would print as "-0.0000"). */
