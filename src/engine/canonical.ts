@@ -83,13 +83,23 @@ export interface CanonicalStats {
   readonly partial?: boolean;
 }
 
+/** A partial selection of a period LP: its duals and the rows it made canonical. */
+export interface PartialSelection {
+  readonly dual: Float64Array;
+  readonly solved: Uint8Array;
+  readonly stats: CanonicalStats;
+}
+
 /**
  * The canonical duals of a period LP (see the module comment), given an optimal primal `x` and the
  * solver's own optimal duals `rawDual` (used only if the selection LP fails numerically). Returns duals of
  * every row (balance rows: prices, USD/kg; side rows: minus their rents). With `needed`, only the rows
  * it marks must be canonical: when the optimal quantities pin all of them, the selection LP is skipped
  * and the other free rows keep the solver's duals (`stats.partial`) — what the price fixed point needs
- * on its way, where only the prices that set wedges matter.
+ * on its way, where only the prices that set wedges matter. A partial result marks the rows it made
+ * canonical (`solved`); given back as `earlier` for the same LP and primal, those rows are taken as they
+ * are and only the other components are selected (the components do not interact, so this is the full
+ * selection without solving the needed components twice).
  */
 export function canonicalDuals(
   layout: LpLayout,
@@ -98,7 +108,8 @@ export function canonicalDuals(
   rawDual: Float64Array,
   oneShot: OneShotLp,
   needed?: Uint8Array,
-): { dual: Float64Array; stats: CanonicalStats } {
+  earlier?: PartialSelection,
+): { dual: Float64Array; stats: CanonicalStats; solved?: Uint8Array } {
   const m = layout.numRows;
   const n = layout.numCols;
   const N = layout.marketRows;
@@ -160,9 +171,13 @@ export function canonicalDuals(
   const partial = wanted.length < components.length;
   // Rows on their own are set in closed form; the rest go to one selection LP (one model is cheaper
   // than many small ones, and the components do not interact in it).
-  let fellBack = false;
+  let fellBack = earlier?.stats.fellBack ?? false;
   const inModel: number[] = [];
   for (const component of wanted) {
+    if (earlier?.solved[component[0]]) {
+      for (const i of component) dual[i] = earlier.dual[i];
+      continue;
+    }
     const single = component.length === 1 ? closedFormDual(layout, lp, status, known, dual, relaxed, component[0]) : null;
     if (single !== null) dual[component[0]] = single;
     else inModel.push(...component);
@@ -186,7 +201,7 @@ export function canonicalDuals(
     const solved = new Uint8Array(m);
     for (const c of wanted) for (const i of c) solved[i] = 1;
     for (const i of free) if (!solved[i]) dual[i] = rawDual[i];
-    return { dual: finite(dual), stats: { freeRows: freePrices, fellBack, partial: true } };
+    return { dual: finite(dual), stats: { freeRows: freePrices, fellBack, partial: true }, solved };
   }
   assignRelaxedRents(layout, lp, status, dual, free, relaxed);
   return { dual: finite(dual), stats: { freeRows: freePrices, fellBack } };

@@ -129,13 +129,15 @@ export function clearMarket(solvers: MarketSolvers, input: ModelInput, layout: L
     iterations++;
     // On the way, only the prices that set wedges must be canonical; the final iterate is canonical in full
     // (at once when no price sets a wedge: the first iterate is then the last).
-    let { dual, stats } = canonicalDuals(layout, lp, sol.colValue, sol.rowDual, solvers.oneShot, setsWedge ? fpRows : undefined);
+    const selection = canonicalDuals(layout, lp, sol.colValue, sol.rowDual, solvers.oneShot, setsWedge ? fpRows : undefined);
+    let { dual, stats } = selection;
     let price = marketPrices(layout, dual);
     const change = largestRelativeChange(input, layout, fpRows, guess, price);
     const converged = change <= tol;
     if (converged || iterations >= maxIter) {
-      if (stats.partial) {
-        ({ dual, stats } = canonicalDuals(layout, lp, sol.colValue, sol.rowDual, solvers.oneShot));
+      if (selection.solved) {
+        // Complete the selection: the components solved on the way are kept, the others selected.
+        ({ dual, stats } = canonicalDuals(layout, lp, sol.colValue, sol.rowDual, solvers.oneShot, undefined, { dual, stats, solved: selection.solved }));
         price = marketPrices(layout, dual);
       }
       const primal = canonicalPrimal(layout, lp, sol.colValue, dual, solvers.oneShot);
