@@ -24,7 +24,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { armingtonBenchmark } from '../src/engine/benchmark.js';
-import { buildLayout, coldSolverFactory, loadHighsSolver, simulate, type MarketSolver, type SolverFactory } from '../src/engine/index.js';
+import { buildLayout, coldSolverFactory, loadSolvers, simulate, type MarketSolver, type SolverFactory } from '../src/engine/index.js';
 import type { ModelInput } from '../src/model/types.js';
 import { realSizeWorld } from './realSizeWorld.js';
 import { SUMMARY_MEASURES } from '../src/output/tables.js';
@@ -207,7 +207,7 @@ function divergence(a: ReturnType<typeof simulate>, b: ReturnType<typeof simulat
 async function engineBench(dir: string, quick: boolean): Promise<void> {
   console.log('\n## Engine: one full run = scenario + baseline, 120 months each (+ one warm-up clearing per run)');
   const t0 = performance.now();
-  const factory = await loadHighsSolver();
+  const factory = await loadSolvers();
   console.log(`HiGHS WebAssembly load: ${(performance.now() - t0).toFixed(0)} ms`);
   const loaded = await loadScenario(benchScenario(dir, 1), {});
   const shipped = resolveDraw(loaded, 0).model;
@@ -248,7 +248,7 @@ async function engineBench(dir: string, quick: boolean): Promise<void> {
 async function monteCarloBench(dir: string, draws: number): Promise<void> {
   console.log(`\n## Monte Carlo: world-2024 + licence scenario, 120 months, scenario + baseline per draw, ${draws} draws per row (kept small so the bench stays short)`);
   console.log(`machine: ${availableParallelism()} cores, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} (a loaded machine caps the 2-worker speed-up)`);
-  const solvers = await loadHighsSolver();
+  const solvers = await loadSolvers();
   const file = benchScenario(dir, draws);
   const rows: Record<string, string | number>[] = [];
   const seconds: number[] = [];

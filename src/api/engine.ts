@@ -7,9 +7,9 @@ import type { SolverFactory } from '../engine/index.js';
 
 let highs: Promise<SolverFactory> | undefined;
 
-/** The HiGHS solver factory, loaded once (the first call costs ~0.2 s). */
-export function highsSolvers(): Promise<SolverFactory> {
-  highs ??= import('../engine/solver.js').then((m) => m.loadHighsSolver()).catch((err: unknown) => {
+/** The market solvers (the native dual simplex, HiGHS behind it and for reference), loaded once (the first call costs ~0.2 s: HiGHS WebAssembly). */
+export function marketSolvers(): Promise<SolverFactory> {
+  highs ??= import('../engine/solver.js').then((m) => m.loadSolvers()).catch((err: unknown) => {
     highs = undefined; // a failed load is retried by the next call rather than cached
     throw err;
   });

@@ -5,7 +5,7 @@
  */
 import type { LoadedScenario } from '../scenario/index.js';
 import type { RunSummary } from '../study/runScenario.js';
-import { highsSolvers, studyModule } from './engine.js';
+import { marketSolvers, studyModule } from './engine.js';
 import { loadScenario } from './load.js';
 
 /** Options of `runScenario`. */
@@ -28,7 +28,7 @@ export interface RunScenarioOptions {
  */
 export async function runScenario(scenario: LoadedScenario | string, options: RunScenarioOptions = {}): Promise<RunSummary> {
   const loaded = typeof scenario === 'string' ? await loadScenario(scenario) : scenario;
-  const [{ runScenarioFile }, solvers] = await Promise.all([studyModule(), highsSolvers()]);
+  const [{ runScenarioFile }, solvers] = await Promise.all([studyModule(), marketSolvers()]);
   return runScenarioFile(loaded.file, solvers, {
     ...loaded.loadOptions,
     outDir: options.outDir ?? 'results',

@@ -5,7 +5,7 @@
 import type { MarketAudit } from '../engine/invariants.js';
 import type { ModelInput, RunResult } from '../model/types.js';
 import type { DrawnInput, LoadedScenario } from '../scenario/index.js';
-import { highsSolvers, loaderModule, simulateModule } from './engine.js';
+import { marketSolvers, loaderModule, simulateModule } from './engine.js';
 import { pairSummaries, type PairSummary } from './summary.js';
 
 /** Options of `simulate`. */
@@ -62,7 +62,7 @@ async function modelOf(input: LoadedScenario | ModelInput, draw: number, without
  */
 export async function simulate(input: LoadedScenario | ModelInput, options: SimulateOptions = {}): Promise<Simulation> {
   const draw = options.draw ?? 0;
-  const [{ simulate: simulateModel }, solvers, { model, inputs }] = await Promise.all([simulateModule(), highsSolvers(), modelOf(input, draw, options.withoutPolicies ?? [])]);
+  const [{ simulate: simulateModel }, solvers, { model, inputs }] = await Promise.all([simulateModule(), marketSolvers(), modelOf(input, draw, options.withoutPolicies ?? [])]);
   const audits = options.audit ? { baseline: [] as MarketAudit[], scenario: [] as MarketAudit[] } : undefined;
   const run = simulateModel(model, solvers, { check: options.check, onPeriod: audits ? (audit) => audits[audit.run].push(audit) : undefined });
   return { model, draw, inputs, run, summary: pairSummaries(model, run), ...(audits ? { audits } : {}) };

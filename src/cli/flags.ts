@@ -15,3 +15,15 @@ export function checkCount(flag: string, value: number | undefined, limit: Count
 export function range(limit: CountLimit): string {
   return `${limit.min}…${limit.max}`;
 }
+
+/** The `--solver` flag: which solver clears the period LPs (overrides the scenario's `market.solver`). */
+export const SOLVER_OPTION = {
+  type: 'string',
+  choices: ['native', 'highs'],
+  describe: 'Solver of the period LPs: native (the engine\'s own dual simplex, default) or highs (HiGHS, the reference); overrides market.solver',
+} as const;
+
+/** `--solver` as a scenario override (`market.solver`), or none. */
+export function solverSet(solver: string | undefined): { set?: Record<string, string> } {
+  return solver === undefined ? {} : { set: { 'market.solver': solver } };
+}

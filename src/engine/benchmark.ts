@@ -50,7 +50,7 @@ export function armingtonBenchmark(input: ModelInput, solvers: SolverFactory): A
     scenarioPolicies: [],
   };
   const layout = buildLayout(homogeneous);
-  const period = solvers.create(layout);
+  const period = solvers.create(layout, input.market.solver);
   let flow: Float64Array;
   let production: Float64Array;
   let price: Float64Array;

@@ -424,7 +424,13 @@ export function largestRelativeChange(
   return worst;
 }
 
-/** Next price estimate: a secant step per fixed-point row, plain substitution on the first iteration. */
+/**
+ * Next price estimate: a secant step per fixed-point row, plain substitution on the first iteration.
+ * Every other row keeps its estimate (the previous period's canonical price): on the way the solver's
+ * duals of those rows are not canonical, and an estimate is still read where a wedge binds nothing (a
+ * link from a pool no plant feeds, a delayed shipment from one), so carrying them would let the
+ * solver's path into the next LP's costs and from there into the canonical prices.
+ */
 function secantStep(
   rows: Uint8Array,
   guess: Float64Array,
@@ -432,9 +438,13 @@ function secantStep(
   prevGuess: Float64Array | null,
   prevOut: Float64Array | null,
 ): Float64Array {
-  const next = Float64Array.from(out);
+  const next = Float64Array.from(guess);
   for (let rp = 0; rp < rows.length; rp++) {
-    if (!rows[rp] || !prevGuess || !prevOut) continue;
+    if (!rows[rp]) continue;
+    if (!prevGuess || !prevOut) {
+      next[rp] = out[rp];
+      continue;
+    }
     const dg = guess[rp] - prevGuess[rp];
     let slope = dg !== 0 ? (out[rp] - prevOut[rp]) / dg : 0;
     if (!Number.isFinite(slope)) slope = 0;

@@ -59,8 +59,8 @@ export function simulate(input: ModelInput, solvers: SolverFactory, options: Sim
   const all = layout.policies.map((_, i) => i);
   const runs: Run[] = [];
   try {
-    runs.push(openRun('baseline', { period: solvers.create(layout), oneShot: solvers.oneShot }, world, input, layout));
-    runs.push(openRun('scenario', { period: solvers.create(layout), oneShot: solvers.oneShot }, all, input, layout));
+    runs.push(openRun('baseline', { period: solvers.create(layout, input.market.solver), oneShot: solvers.oneShot }, world, input, layout));
+    runs.push(openRun('scenario', { period: solvers.create(layout, input.market.solver), oneShot: solvers.oneShot }, all, input, layout));
     if (T === 0) return { baseline: [], scenario: [] };
     const [baseline, scenario] = runs;
     const before = worldCapsFromBefore(layout) ? unrestrictedFlows(input, layout, solvers) : null;
@@ -99,7 +99,7 @@ function worldCapsFromBefore(layout: LpLayout): boolean {
 
 /** Flows of an unrestricted clearing of period 0: no policies, passive stocks (a fresh solver, dropped after). */
 function unrestrictedFlows(input: ModelInput, layout: LpLayout, solvers: SolverFactory): PeriodResult {
-  const period = solvers.create(layout);
+  const period = solvers.create(layout, input.market.solver);
   try {
     return clearPassive({ period, oneShot: solvers.oneShot }, input, layout, referenceState(input, layout), [], NO_REFERENCES).result;
   } finally {

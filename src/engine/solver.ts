@@ -1,16 +1,23 @@
 /**
  * The `MarketSolver` seam: the engine hands a solver the period's bounds and costs on a fixed layout and
- * gets back column values and balance-row duals. HiGHS (WebAssembly) is the reference implementation; a
- * specialised solver can be added behind the same interface and must pass the same property tests.
+ * gets back column values and balance-row duals. Two implementations, chosen per run
+ * (`market.solver`, `--solver`):
+ * - `native` (the default): the engine's own bounded dual simplex on typed arrays (simplex.ts), with
+ *   HiGHS as its safety net — an LP it cannot certify optimal is solved by HiGHS instead (counted);
+ * - `highs`: HiGHS (WebAssembly), the reference. The property tests run both on the same random worlds.
  *
- * One solver instance = one persistent HiGHS model = one run. Keeping the model between periods lets
- * HiGHS start each solve from the previous optimal basis (a warm start): periods differ only in bounds
- * and costs, so the dual simplex usually needs a handful of pivots. A model is never shared between runs,
- * so a run's result never depends on which runs came before it in the same process.
+ * One solver instance = one persistent basis (one HiGHS model) = one run. Keeping it between periods
+ * starts each solve from the previous optimal basis (a warm start): periods differ only in bounds and
+ * costs, so most solves need no pivot at all. A solver is never shared between runs, so a run's result
+ * never depends on which runs came before it in the same process.
  */
 import * as highsModule from 'highs';
 import type { Highs, Model } from 'highs';
 import type { LpLayout } from './layout.js';
+import { DualSimplex } from './simplex.js';
+
+/** Which solver clears the period LPs: the engine's own (`native`) or HiGHS (`highs`, the reference). */
+export type SolverChoice = 'native' | 'highs';
 
 /** Bounds and costs of one period's LP (full-length arrays on the layout). */
 export interface PeriodLp {
@@ -37,8 +44,8 @@ export interface MarketSolver {
 
 /** Creates one solver per run. */
 export interface SolverFactory {
-  /** A fresh solver (fresh native model) for one run on this layout. */
-  create(layout: LpLayout): MarketSolver;
+  /** A fresh solver (no basis yet) for one run on this layout; `native` unless told otherwise. */
+  create(layout: LpLayout, choice?: SolverChoice): MarketSolver;
   /** Solves small auxiliary LPs (the canonical price selection, canonical.ts) cold: no state between calls. */
   readonly oneShot: OneShotLp;
 }
@@ -215,10 +222,10 @@ function highsOneShot(highs: Highs): OneShotLp {
 export function coldSolverFactory(base: SolverFactory): SolverFactory {
   return {
     oneShot: base.oneShot,
-    create(layout) {
+    create(layout, choice) {
       return {
         solve(lp) {
-          const fresh = base.create(layout);
+          const fresh = base.create(layout, choice);
           try {
             return fresh.solve(lp);
           } finally {
@@ -231,9 +238,46 @@ export function coldSolverFactory(base: SolverFactory): SolverFactory {
   };
 }
 
+/**
+ * The native solver of one run, with HiGHS behind it: an LP the dual simplex cannot certify optimal (a
+ * numerical failure, an iteration limit) is solved by a HiGHS model of the same layout, created on first
+ * need, and the dual simplex starts the next LP from the all-logical basis. What it returns is an optimum
+ * either way; the canonical selection makes the reported prices independent of which solver found it.
+ */
+class NativeMarketSolver implements MarketSolver {
+  private readonly simplex: DualSimplex;
+  private fallback: HighsMarketSolver | null = null;
+  /** LPs handed to HiGHS. */
+  fallbacks = 0;
+
+  constructor(
+    private readonly highs: Highs,
+    private readonly layout: LpLayout,
+  ) {
+    this.simplex = new DualSimplex(layout);
+  }
+
+  solve(lp: PeriodLp): LpSolution {
+    const solution = this.simplex.solve(lp);
+    if (solution) return solution;
+    this.fallbacks++;
+    this.simplex.reset();
+    this.fallback ??= new HighsMarketSolver(this.highs, this.layout);
+    return this.fallback.solve(lp);
+  }
+
+  dispose(): void {
+    this.fallback?.dispose();
+    this.fallback = null;
+  }
+}
+
 /** Loads the HiGHS WebAssembly module once per process and returns a factory of per-run solvers. */
-export async function loadHighsSolver(): Promise<SolverFactory> {
+export async function loadSolvers(): Promise<SolverFactory> {
   highsPromise ??= highsLoader()();
   const highs = await highsPromise;
-  return { create: (layout) => new HighsMarketSolver(highs, layout), oneShot: highsOneShot(highs) };
+  return {
+    create: (layout, choice = 'native') => (choice === 'highs' ? new HighsMarketSolver(highs, layout) : new NativeMarketSolver(highs, layout)),
+    oneShot: highsOneShot(highs),
+  };
 }

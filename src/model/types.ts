@@ -309,6 +309,11 @@ export interface MarketParams {
    * licences. (A region may still export its own output and import for its own use.)
    */
   readonly reexport?: boolean;
+  /**
+   * Which solver clears the period LPs: `native` (the engine's own dual simplex, the default) or `highs`
+   * (HiGHS, the reference). Both give the same canonical prices (within 1e-6, property-tested).
+   */
+  readonly solver?: 'native' | 'highs';
 }
 
 /** Everything one run (one draw of one scenario) needs. Produced by the loader, consumed by the engine. */

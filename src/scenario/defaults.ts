@@ -58,6 +58,8 @@ export const DEFAULT_MARKET = {
   maxFixedPointIterations: 50,
   /** Regions export at most their own production (no transshipment). */
   reexport: false,
+  /** The engine's own dual simplex clears the period LPs (HiGHS stays the reference: `highs`). */
+  solver: 'native',
 } as const;
 
 /** Defaults of demand entries (`elasticity`, `critical` and `choke` are required). */

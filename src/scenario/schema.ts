@@ -293,6 +293,10 @@ const market = obj(
       .boolean({ error: 'expected true or false' })
       .describe('true lets regions re-export imports (transshipment). Default false: a region exports at most what it produced; third-country routing of restricted flows happens only through policy leakage.')
       .optional(),
+    solver: z
+      .enum(['native', 'highs'], { error: 'expected native or highs' })
+      .describe('Solver of the period LPs: native (the engine\'s own dual simplex, default) or highs (HiGHS, the reference). Both give the same canonical prices; `--solver` overrides it.')
+      .optional(),
   },
   'Numerical settings of the market clearing (DEFAULT_MARKET).',
 );

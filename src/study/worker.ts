@@ -3,7 +3,7 @@
  * it is given and returns their records (typed arrays; the structured-clone copy is small next to a
  * simulation).
  */
-import { loadHighsSolver, type SolverFactory } from '../engine/index.js';
+import { loadSolvers, type SolverFactory } from '../engine/index.js';
 import { loadScenario, type LoadedScenario, type LoadOptions } from '../scenario/index.js';
 import { makeDrawRecord, type DrawRecord } from './drawRecord.js';
 import { runDraw } from './runDraw.js';
@@ -23,7 +23,7 @@ let solvers: Promise<SolverFactory> | null = null;
 export default async function simulateDraw(task: DrawTask): Promise<DrawRecord> {
   const key = JSON.stringify([task.file, task.loadOptions]);
   if (cached?.key !== key) cached = { key, loaded: loadScenario(task.file, task.loadOptions) };
-  solvers ??= loadHighsSolver();
+  solvers ??= loadSolvers();
   const { model, run, inputs } = runDraw(await cached.loaded, task.draw, await solvers, task.check);
   return makeDrawRecord(model, run, task.draw, inputs);
 }

@@ -5,14 +5,14 @@
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { coldSolverFactory, loadHighsSolver, simulate, type MarketAudit, type SolverFactory } from '../../src/engine/index.js';
+import { coldSolverFactory, loadSolvers, simulate, type MarketAudit, type SolverFactory } from '../../src/engine/index.js';
 import { clearMarket } from '../../src/engine/market.js';
 import type { PeriodResult } from '../../src/model/types.js';
 import { syntheticWorldArbitrary } from '../../src/testing/arbitraries.js';
 
 let solvers: SolverFactory;
 beforeAll(async () => {
-  solvers = await loadHighsSolver();
+  solvers = await loadSolvers();
 });
 
 

@@ -1,13 +1,13 @@
 /** Between-period dynamics on the two-region world: hoarding on announcement, release on spikes, investment, substitution. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadHighsSolver, simulate, type SolverFactory } from '../../src/engine/index.js';
+import { loadSolvers, simulate, type SolverFactory } from '../../src/engine/index.js';
 import type { DemandDef, ModelInput, PlantDef } from '../../src/model/types.js';
 import { constant } from '../../src/model/synthetic.js';
 import { A, B, fixedDemand, link, plant, twoRegions } from './fixtures.js';
 
 let solvers: SolverFactory;
 beforeAll(async () => {
-  solvers = await loadHighsSolver();
+  solvers = await loadSolvers();
 });
 
 /** A mine with a rising cost curve (so extra demand raises the price). */

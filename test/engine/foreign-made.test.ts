@@ -6,14 +6,14 @@
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadHighsSolver, simulate, type SolverFactory } from '../../src/engine/index.js';
+import { loadSolvers, simulate, type SolverFactory } from '../../src/engine/index.js';
 import type { DemandDef, ModelInput, PeriodResult, PlantDef, PolicyInput } from '../../src/model/types.js';
 import { constant, defaultDynamics, defaultMarket, periodLabels } from '../../src/model/synthetic.js';
 import { syntheticWorldArbitrary } from '../../src/testing/arbitraries.js';
 
 let solvers: SolverFactory;
 beforeAll(async () => {
-  solvers = await loadHighsSolver();
+  solvers = await loadSolvers();
 });
 
 const [A, B, C] = [0, 1, 2];

@@ -9,7 +9,7 @@ import {
   checkBalance,
   checkEquilibrium,
   checkNonNegative,
-  loadHighsSolver,
+  loadSolvers,
   simulate,
   type MarketAudit,
   type SolverFactory,
@@ -20,7 +20,7 @@ import { syntheticWorldArbitrary } from '../../src/testing/arbitraries.js';
 
 let solvers: SolverFactory;
 beforeAll(async () => {
-  solvers = await loadHighsSolver();
+  solvers = await loadSolvers();
 });
 
 interface Recorded {

@@ -11,13 +11,13 @@
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadHighsSolver, simulate, type SolverFactory } from '../../src/engine/index.js';
+import { loadSolvers, simulate, type SolverFactory } from '../../src/engine/index.js';
 import type { ModelInput, PolicyInput } from '../../src/model/types.js';
 import { constant, defaultDynamics, syntheticWorld, withScenarioPolicies } from '../../src/model/synthetic.js';
 
 let solvers: SolverFactory;
 beforeAll(async () => {
-  solvers = await loadHighsSolver();
+  solvers = await loadSolvers();
 });
 
 const TOL = 1e-6;

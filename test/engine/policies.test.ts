@@ -1,12 +1,12 @@
 /** One test per policy type, on the two-region world of the hand cases (A: mine cost 5; B: imports, choke 100). */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadHighsSolver, POLICY_PLUGINS, simulate, type SolverFactory } from '../../src/engine/index.js';
+import { loadSolvers, POLICY_PLUGINS, simulate, type SolverFactory } from '../../src/engine/index.js';
 import { ALL_POLICY_TYPES, constant } from '../../src/model/synthetic.js';
 import { A, B, fixedDemand, from, link, plant, twoRegions } from './fixtures.js';
 
 let solvers: SolverFactory;
 beforeAll(async () => {
-  solvers = await loadHighsSolver();
+  solvers = await loadSolvers();
 });
 const close = (a: number, b: number) => expect(a).toBeCloseTo(b, 6);
 const links = { from: [A], to: [B], products: [0] };

@@ -7,14 +7,14 @@
  * unless a case says otherwise.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildLayout, checkPolicyLimits, loadHighsSolver, simulate, type SolverFactory } from '../../src/engine/index.js';
+import { buildLayout, checkPolicyLimits, loadSolvers, simulate, type SolverFactory } from '../../src/engine/index.js';
 import type { ModelInput, PolicyInput, RunResult } from '../../src/model/types.js';
 import { constant, defaultDynamics, defaultMarket, periodLabels } from '../../src/model/synthetic.js';
 import { A, B, fixedDemand, from, link, plant, twoRegions } from './fixtures.js';
 
 let solvers: SolverFactory;
 beforeAll(async () => {
-  solvers = await loadHighsSolver();
+  solvers = await loadSolvers();
 });
 
 const close = (a: number, b: number) => expect(a).toBeCloseTo(b, 6);

@@ -3,7 +3,7 @@
  * A (cheap producer), B (a small producer between them), C (importer). Transport 1 on every link.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadHighsSolver, simulate, type SolverFactory } from '../../src/engine/index.js';
+import { loadSolvers, simulate, type SolverFactory } from '../../src/engine/index.js';
 import type { ModelInput, PolicyInput } from '../../src/model/types.js';
 import { defaultDynamics, defaultMarket, periodLabels } from '../../src/model/synthetic.js';
 import { fixedDemand, from, plant } from './fixtures.js';
@@ -12,7 +12,7 @@ const [A, B, C] = [0, 1, 2];
 const link = (o: number, d: number) => o * 3 + d;
 let solvers: SolverFactory;
 beforeAll(async () => {
-  solvers = await loadHighsSolver();
+  solvers = await loadSolvers();
 });
 
 function world(scenario: PolicyInput[], reexport?: boolean): ModelInput {

@@ -3,14 +3,14 @@
  * recipe) or without it (dearer recipe), on the same plant. One region, products M (magnet) and H.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadHighsSolver, simulate, type SolverFactory } from '../../src/engine/index.js';
+import { loadSolvers, simulate, type SolverFactory } from '../../src/engine/index.js';
 import type { ModelInput, PlantDef } from '../../src/model/types.js';
 import { constant, defaultDynamics, defaultMarket, periodLabels } from '../../src/model/synthetic.js';
 
 const [M, H] = [0, 1];
 let solvers: SolverFactory;
 beforeAll(async () => {
-  solvers = await loadHighsSolver();
+  solvers = await loadSolvers();
 });
 
 function magnetPlant(id: string, inputs: PlantDef['inputs'], cost: number, sharesCapacityOf?: string): PlantDef {

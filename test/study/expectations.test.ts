@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadHighsSolver } from '../../src/engine/index.js';
+import { loadSolvers } from '../../src/engine/index.js';
 import { SUMMARY_MEASURES } from '../../src/output/tables.js';
 import type { Expectation } from '../../src/scenario/expectations.js';
 import { evaluateExpectations, formatExpectationResult } from '../../src/study/expectations.js';
@@ -74,7 +74,7 @@ describe('evaluateExpectations', () => {
 
 describe('expectations in result folders', () => {
   it('a run records them in manifest.json; shards carry their definitions and merge evaluates them as one run', async () => {
-    const solvers = await loadHighsSolver();
+    const solvers = await loadSolvers();
     const file = 'test/fixtures/check/pass/ban-mc.yaml';
     const manifest = (dir: string) => JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
     const [one, shards, merged] = [1, 2, 3].map(() => mkdtempSync(join(tmpdir(), 'reesim-expect-')));

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadHighsSolver } from '../../src/engine/index.js';
+import { loadSolvers } from '../../src/engine/index.js';
 import { runSweep } from '../../src/study/sweep.js';
 import { runAttribution } from '../../src/study/attribute.js';
 
@@ -18,7 +18,7 @@ function readCsv(path: string): Record<string, string>[] {
 describe('reesim sweep', () => {
   it('writes one row per grid point × region × product, and a higher US tariff never lowers the US magnet price', async () => {
     const out = mkdtempSync(join(tmpdir(), 'reesim-sweep-'));
-    const { dir, points } = await runSweep(FIXTURE, [{ path: 'policies.us-tariff.rate', values: ['0%', '100%', '200%'] }], await loadHighsSolver(), out);
+    const { dir, points } = await runSweep(FIXTURE, [{ path: 'policies.us-tariff.rate', values: ['0%', '100%', '200%'] }], await loadSolvers(), out);
     expect(points).toBe(3);
     const rows = readCsv(join(dir, 'sweep.csv'));
     expect(Object.keys(rows[0]).slice(0, 3)).toEqual(['policies.us-tariff.rate', 'region', 'product']);
@@ -33,7 +33,7 @@ describe('reesim sweep', () => {
 describe('reesim attribute', () => {
   it('reports each scenario policy and the interaction remainder, adding up to the total', async () => {
     const out = mkdtempSync(join(tmpdir(), 'reesim-attr-'));
-    const { dir, policies } = await runAttribution(FIXTURE, await loadHighsSolver(), out);
+    const { dir, policies } = await runAttribution(FIXTURE, await loadSolvers(), out);
     expect(policies).toEqual(['cn-dy-ban', 'us-tariff', 'jp-release']);
     const rows = readCsv(join(dir, 'attribution.csv'));
     const pairs = new Set(rows.map((r) => `${r.region}:${r.product}`));

@@ -2,7 +2,7 @@
 import type { CommandModule } from 'yargs';
 import { SEED_LIMIT } from '../../scenario/limits.js';
 import { checkCount, range } from '../flags.js';
-import { loadHighsSolver } from '../../engine/index.js';
+import { loadSolvers } from '../../engine/index.js';
 import { runAttribution } from '../../study/attribute.js';
 
 interface AttributeArgs {
@@ -22,7 +22,7 @@ export const attributeCommand: CommandModule<object, AttributeArgs> = {
     .option('quiet', { type: 'boolean', default: false, describe: 'Print nothing but errors' }) as never,
   handler: async (args) => {
     checkCount('seed', args.seed, SEED_LIMIT);
-    const solvers = await loadHighsSolver();
+    const solvers = await loadSolvers();
     const { dir, policies } = await runAttribution(args.scenario, solvers, args.out, { seed: args.seed });
     if (!args.quiet) process.stdout.write(`${policies.length} policies attributed → ${dir}/attribution.csv\n`);
   },

@@ -1,6 +1,6 @@
 /** `reesim backtest [history]`: replay a historical episode and print the error against history. */
 import type { CommandModule } from 'yargs';
-import { loadHighsSolver } from '../../engine/index.js';
+import { loadSolvers } from '../../engine/index.js';
 import { runBacktest, sig } from '../../calibrate/run.js';
 import { textTable } from '../../output/textTable.js';
 
@@ -20,7 +20,7 @@ export const backtestCommand: CommandModule<object, BacktestArgs> = {
     .option('quiet', { type: 'boolean', default: false, describe: 'Print only where the tables went' })
     .option('check', { type: 'boolean', default: false, describe: 'Check balance, equilibrium and policy limits every period (slower)' }) as never,
   handler: async (args) => {
-    const { dir, rows, title } = await runBacktest(args.history, await loadHighsSolver(), args.out, args.check);
+    const { dir, rows, title } = await runBacktest(args.history, await loadSolvers(), args.out, args.check);
     if (!args.quiet) {
       process.stdout.write(`${title}\n\n${textTable([
         ['series', 'points', 'peak× history', 'date', 'peak× model', 'date', 'log-RMSE', 'trough× history', 'date', 'trough× model', 'date'],

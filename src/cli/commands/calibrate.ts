@@ -1,6 +1,6 @@
 /** `reesim calibrate [targets]`: run the world and print how close it comes to the observed figures. */
 import type { CommandModule } from 'yargs';
-import { loadHighsSolver } from '../../engine/index.js';
+import { loadSolvers } from '../../engine/index.js';
 import { runCalibration, sig } from '../../calibrate/run.js';
 import { textTable } from '../../output/textTable.js';
 
@@ -20,7 +20,7 @@ export const calibrateCommand: CommandModule<object, CalibrateArgs> = {
     .option('quiet', { type: 'boolean', default: false, describe: 'Print only the verdict line' })
     .option('check', { type: 'boolean', default: false, describe: 'Check balance, equilibrium and policy limits every period (slower)' }) as never,
   handler: async (args) => {
-    const { dir, results } = await runCalibration(args.targets, await loadHighsSolver(), args.out, args.check);
+    const { dir, results } = await runCalibration(args.targets, await loadSolvers(), args.out, args.check);
     const checked = results.filter((r) => r.target.check);
     const ok = checked.filter((r) => r.ok).length;
     const reported = results.length - checked.length;

@@ -4,7 +4,7 @@
  * location. Exit 0 when all hold, 3 when any fails, 2 on bad input (nothing run, nothing written).
  */
 import type { CommandModule } from 'yargs';
-import { loadHighsSolver } from '../../engine/index.js';
+import { loadSolvers } from '../../engine/index.js';
 import { writeFileAtomically } from '../../report/writeReport.js';
 import { formatExpectationResult, type ExpectationResult } from '../../study/expectations.js';
 import { defaultWorkers } from '../../study/monteCarlo.js';
@@ -13,6 +13,7 @@ import { UsageError } from '../errors.js';
 import { drawProgress } from '../progress.js';
 import { expandScenarioArgs } from '../scenarioFiles.js';
 import { loadAll } from './run.js';
+import { SOLVER_OPTION, solverSet } from '../flags.js';
 
 /** Exit code of a check whose expectations do not all hold (distinct from 1, a bug, and 2, bad input). */
 const EXPECTATION_FAILED = 3;
@@ -23,6 +24,7 @@ interface CheckArgs {
   workers?: number;
   report?: string;
   quiet: boolean;
+  solver?: string;
 }
 
 /** The results of one checked scenario. */
@@ -64,11 +66,12 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
     .option('out', { type: 'string', default: 'results', describe: 'Folder that receives one result folder per scenario' })
     .option('workers', { type: 'number', describe: 'Worker threads for Monte Carlo draws (default: one per core)' })
     .option('report', { type: 'string', describe: 'Also write the report to this file (text, or JSON when it ends in .json)' })
+    .option('solver', SOLVER_OPTION)
     .option('quiet', { type: 'boolean', default: false, describe: 'Print only failed expectations and errors' }) as never,
   handler: async (args) => {
     if (args.workers !== undefined && (!Number.isInteger(args.workers) || args.workers < 1)) throw new UsageError(`--workers must be a whole number ≥ 1, got ${args.workers}`);
     const files = await expandScenarioArgs(args.scenarios);
-    const loaded = await loadAll(files, {}, args.out);
+    const loaded = await loadAll(files, solverSet(args.solver), args.out);
     const withExpectations = files.map((file, k) => ({ file, scenario: loaded[k] })).filter((x) => x.scenario.expectations.length > 0);
     if (withExpectations.length === 0) {
       throw new UsageError(`${args.scenarios.join(', ')}: no scenario states expectations; add an \`expect:\` list (see the README, "Expectations")`);
@@ -81,13 +84,13 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
     for (const [k, file] of files.entries()) {
       if (loaded[k].expectations.length === 0) say(`SKIP ${file}: no expectations`, false);
     }
-    const solvers = await loadHighsSolver();
+    const solvers = await loadSolvers();
     const command = ['reesim', ...process.argv.slice(2)].join(' ');
     const checked: CheckedScenario[] = [];
     for (const { file, scenario } of withExpectations) {
       const progress = drawProgress(file, args.quiet);
       const done = await runScenarioFile(file, solvers, {
-        outDir: args.out, command, workers: args.workers ?? defaultWorkers(scenario.draws), onDraw: progress.onDraw,
+        outDir: args.out, ...solverSet(args.solver), command, workers: args.workers ?? defaultWorkers(scenario.draws), onDraw: progress.onDraw,
       }, scenario).finally(progress.stop);
       if (!args.quiet) for (const w of done.warnings) process.stderr.write(`warning: ${file}: ${w}\n`);
       checked.push({ file, name: done.name, dir: done.dir, expectations: done.expectations });

@@ -2,14 +2,14 @@
 import type { CommandModule } from 'yargs';
 import { performance } from 'node:perf_hooks';
 import { loadScenario, ScenarioError, type Issue, type LoadedScenario, type LoadOptions } from '../../scenario/index.js';
-import { loadHighsSolver } from '../../engine/index.js';
+import { loadSolvers } from '../../engine/index.js';
 import { checkOutputFolder } from '../../output/atomic.js';
 import { DRAWS_LIMIT, MAX_DRAWS, SEED_LIMIT, WORKERS_LIMIT } from '../../scenario/limits.js';
 import { resultDir, runScenarioFile } from '../../study/runScenario.js';
 import { defaultWorkers } from '../../study/monteCarlo.js';
 import { expandScenarioArgs } from '../scenarioFiles.js';
 import { UsageError } from '../errors.js';
-import { checkCount, range } from '../flags.js';
+import { checkCount, range, SOLVER_OPTION, solverSet } from '../flags.js';
 import { drawProgress } from '../progress.js';
 
 interface RunArgs {
@@ -21,6 +21,7 @@ interface RunArgs {
   shard?: string;
   quiet: boolean;
   check: boolean;
+  solver?: string;
 }
 
 /** Parses `--shard i/n` (1 ≤ i ≤ n ≤ MAX_DRAWS: a shard beyond the draws would hold none). */
@@ -69,6 +70,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
     .option('draws', { type: 'number', describe: `Override the number of Monte Carlo draws (${range(DRAWS_LIMIT)}; 1 = central values only)` })
     .option('workers', { type: 'number', describe: `Worker threads for Monte Carlo draws (${range(WORKERS_LIMIT)}, never more than the draws; default: one per core)` })
     .option('shard', { type: 'string', describe: `Run only every n-th draw, starting at draw i-1 (i/n, n ≤ ${MAX_DRAWS}); combine with \`reesim merge\`` })
+    .option('solver', SOLVER_OPTION)
     .option('quiet', { type: 'boolean', default: false, describe: 'Print nothing but errors' })
     .option('check', { type: 'boolean', default: false, describe: 'Check balance and equilibrium conditions every period (slower)' }) as never,
   handler: async (args) => {
@@ -77,17 +79,17 @@ export const runCommand: CommandModule<object, RunArgs> = {
     checkCount('workers', args.workers, WORKERS_LIMIT);
     const shard = args.shard === undefined ? undefined : parseShard(args.shard);
     const files = await expandScenarioArgs(args.scenarios);
-    const loaded = await loadAll(files, { seed: args.seed, draws: args.draws }, args.out, shard);
+    const loaded = await loadAll(files, { seed: args.seed, draws: args.draws, ...solverSet(args.solver) }, args.out, shard);
     // Before any simulation: a result folder that cannot be written or must not be replaced is
     // reported now, not after hours of draws.
     for (const s of loaded) await checkOutputFolder(resultDir(args.out, s.name, shard));
-    const solvers = await loadHighsSolver();
+    const solvers = await loadSolvers();
     const command = ['reesim', ...process.argv.slice(2)].join(' ');
     for (const [k, file] of files.entries()) {
       const t0 = performance.now();
       const progress = drawProgress(file, args.quiet);
       const done = await runScenarioFile(file, solvers, {
-        outDir: args.out, seed: args.seed, draws: args.draws, check: args.check, command, shard,
+        outDir: args.out, seed: args.seed, draws: args.draws, ...solverSet(args.solver), check: args.check, command, shard,
         workers: Math.min(args.workers ?? defaultWorkers(loaded[k].draws), loaded[k].draws), onDraw: progress.onDraw,
       }, loaded[k]).finally(progress.stop);
       // Warnings go to stderr even with --quiet: a period that did not converge concerns every number.

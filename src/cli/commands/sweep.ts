@@ -2,7 +2,7 @@
 import type { CommandModule } from 'yargs';
 import { MAX_SWEEP_POINTS, SEED_LIMIT } from '../../scenario/limits.js';
 import { checkCount, range } from '../flags.js';
-import { loadHighsSolver } from '../../engine/index.js';
+import { loadSolvers } from '../../engine/index.js';
 import { parseSweepArgs, runSweep } from '../../study/sweep.js';
 
 interface SweepArgs {
@@ -25,7 +25,7 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
   handler: async (args) => {
     checkCount('seed', args.seed, SEED_LIMIT);
     const axes = parseSweepArgs(args.set);
-    const solvers = await loadHighsSolver();
+    const solvers = await loadSolvers();
     const progress = args.quiet ? undefined : (done: number, total: number) => process.stderr.write(`\rgrid point ${done}/${total}`);
     const { dir, points } = await runSweep(args.scenario, axes, solvers, args.out, args.seed, progress);
     if (!args.quiet) process.stdout.write(`\n${points} grid points → ${dir}/sweep.csv\n`);

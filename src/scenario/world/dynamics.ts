@@ -51,6 +51,7 @@ export function compileSettings(ctx: Ctx): SettingsPlan {
   };
   const flags = { inventory: on('inventory'), capacity: on('capacity'), demand: on('demand') };
   const reexport = (ctx.doc.market as Doc | undefined)?.reexport === true;
+  const solver = (ctx.doc.market as Doc | undefined)?.solver === 'highs' ? 'highs' : M.solver;
   const months = ctx.cal.monthsPerPeriod;
   /** A weight or share per month → per period (compounded). */
   const perPeriod = (w: number) => (months === 1 ? w : 1 - Math.pow(1 - Math.min(1, Math.max(0, w)), months));
@@ -78,6 +79,7 @@ export function compileSettings(ctx: Ctx): SettingsPlan {
         fixedPointTolerance: v[market.tolerance],
         maxFixedPointIterations: v[market.iterations],
         reexport,
+        solver,
       },
     }),
   };

@@ -1,0 +1,801 @@
+/**
+ * A bounded dual simplex for the period LP: the engine's own market solver (HiGHS is the reference).
+ *
+ * Why a solver of our own. A run solves one LP per fixed-point iteration on a fixed matrix; successive
+ * LPs differ only in bounds and costs, and most of them are optimal in the previous basis (no pivot at
+ * all) or a few dozen pivots away. HiGHS in WebAssembly spends ~3 ms per solve even when no pivot is
+ * needed (its set-up of a changed model), which is most of a period's solver time. Here the basis, its
+ * factors and the reduced costs stay in typed arrays between solves: a solve that needs no pivot costs
+ * one pass over the matrix.
+ *
+ * The method (textbook: Koberstein, "The dual simplex method, techniques for a fast and stable
+ * implementation", 2005):
+ * - rows become logical variables r = A·x with the row bounds, so the LP is [A −I]·(x, r) = 0 with bounds
+ *   on every variable; the basis is m of the n + m variables;
+ * - the basis inverse is a product of eta columns over B₀ = −I (the all-logical basis): reinversion
+ *   brings the basic structural columns in one by one, sparsest first, so that triangular parts of the
+ *   basis (singletons, transport chains) give etas as sparse as the columns;
+ * - dual steepest-edge pricing (exact weights ‖eᵣᵀB⁻¹‖² updated by Forrest–Goldfarb's formula);
+ * - the bound-flipping ratio test: a boxed column whose breakpoint the dual step passes flips to its
+ *   other bound instead of entering (demand tiers are boxed: one price move crosses many of them);
+ * - a nonbasic column with a reduced cost of the wrong sign flips to its other bound when it has one;
+ *   otherwise its cost is shifted for the duration of the dual simplex (d = 0), and a primal simplex
+ *   from the then primal-feasible basis removes the shift (cost shifting, as HiGHS does: artificial
+ *   bounds instead put values of the bound's size into x_B and their round-off into the answer);
+ * - every solve ends with a recomputation from scratch of x_B, y and d and a check of primal and dual
+ *   feasibility to the tolerances below; the solver reports failure (null) rather than a doubtful point,
+ *   and the caller (`nativeSolverFactory`) then solves that LP with HiGHS.
+ */
+import type { LpLayout } from './layout.js';
+import type { LpSolution, PeriodLp } from './solver.js';
+
+/** Primal feasibility tolerance (relative to 1 + |bound|): the canonical selection reads column values at 1e-9. */
+const PRIMAL_TOL = 1e-9;
+/** Dual feasibility tolerance (relative to 1 + |cost|). */
+const DUAL_TOL = 1e-9;
+/** Smallest |pivot| accepted in the ratio test. */
+const PIVOT_TOL = 1e-9;
+/** Etas added since the last reinversion before the basis is reinverted. */
+const REINVERT_AFTER = 96;
+/** Pivots per solve before giving up. */
+const MAX_PIVOTS = 20000;
+
+/** The dual simplex state of one run: a basis and its factors, carried from one solve to the next. */
+export class DualSimplex {
+  private readonly n: number;
+  private readonly m: number;
+  private readonly starts: Int32Array;
+  private readonly indices: Int32Array;
+  private readonly values: Float64Array;
+  private readonly rowStarts: Int32Array;
+  private readonly rowCols: Int32Array;
+  private readonly rowVals: Float64Array;
+
+  /** Bounds of the LP (n structural, then m logical variables); its costs, and the working (shifted) costs. */
+  private readonly lo: Float64Array;
+  private readonly up: Float64Array;
+  private readonly trueCost: Float64Array;
+  private readonly cost: Float64Array;
+  /** Values of nonbasic variables (at a working bound, or 0 when free); basic values are in xB. */
+  private readonly x: Float64Array;
+  /** Side of each nonbasic variable: 0 at its lower bound (or free), 1 at its upper bound. */
+  private readonly side: Uint8Array;
+  /** Reduced costs (0 for basic variables). */
+  private readonly d: Float64Array;
+  /** Row duals y = B⁻ᵀ c_B. */
+  private readonly y: Float64Array;
+  /** head[p]: the variable basic at position p; pos[j]: its position, −1 when nonbasic. */
+  private readonly head: Int32Array;
+  private readonly pos: Int32Array;
+  private readonly xB: Float64Array;
+  /** Dual steepest-edge weights ‖e_pᵀ B⁻¹‖² per position. */
+  private readonly weight: Float64Array;
+
+  // Product-form inverse over B₀ = −I: eta k pivots at position etaPos[k] with value etaPivot[k]; its other
+  // entries are etaIndex/etaValue[etaStart[k] .. etaStart[k + 1]).
+  private etaPos: Int32Array;
+  private etaPivot: Float64Array;
+  private etaStart: Int32Array;
+  private etaIndex: Int32Array;
+  private etaValue: Float64Array;
+  private etaCount = 0;
+  private etasAtReinversion = 0;
+
+  // Work vectors.
+  private readonly rho: Float64Array;
+  private readonly column: Float64Array;
+  private readonly tau: Float64Array;
+  private readonly flipWork: Float64Array;
+  private readonly alpha: Float64Array;
+  private readonly touched: Int32Array;
+  private touchedCount = 0;
+  private readonly inTouched: Uint8Array;
+  private readonly candJ: Int32Array;
+  private readonly candR: Float64Array;
+  private readonly flips: Int32Array;
+
+  /** Pivots of the last solve (the bench reports them). */
+  lastPivots = 0;
+  /** Primal simplex pivots and flips of the last solve. */
+  lastPrimalPivots = 0;
+  /** Why the last solve failed ('' when it did not). */
+  lastFailure = '';
+
+  constructor(layout: LpLayout) {
+    const n = layout.numCols;
+    const m = layout.numRows;
+    this.n = n;
+    this.m = m;
+    this.starts = layout.starts;
+    this.indices = layout.indices;
+    this.values = layout.values;
+    this.rowStarts = layout.rowStarts;
+    this.rowCols = layout.rowCols;
+    this.rowVals = layout.rowVals;
+    const N = n + m;
+    this.lo = new Float64Array(N);
+    this.up = new Float64Array(N);
+    this.trueCost = new Float64Array(N);
+    this.cost = new Float64Array(N);
+    this.x = new Float64Array(N);
+    this.side = new Uint8Array(N);
+    this.d = new Float64Array(N);
+    this.y = new Float64Array(m);
+    this.head = new Int32Array(m);
+    this.pos = new Int32Array(N).fill(-1);
+    for (let i = 0; i < m; i++) {
+      this.head[i] = n + i;
+      this.pos[n + i] = i;
+    }
+    this.xB = new Float64Array(m);
+    this.weight = new Float64Array(m).fill(1);
+    const etaCap = m + REINVERT_AFTER + 16;
+    this.etaPos = new Int32Array(etaCap);
+    this.etaPivot = new Float64Array(etaCap);
+    this.etaStart = new Int32Array(etaCap + 1);
+    this.etaIndex = new Int32Array(8 * m + 64);
+    this.etaValue = new Float64Array(8 * m + 64);
+    this.rho = new Float64Array(m);
+    this.column = new Float64Array(m);
+    this.tau = new Float64Array(m);
+    this.flipWork = new Float64Array(m);
+    this.alpha = new Float64Array(N);
+    this.touched = new Int32Array(N);
+    this.inTouched = new Uint8Array(N);
+    this.candJ = new Int32Array(N);
+    this.candR = new Float64Array(N);
+    this.flips = new Int32Array(N);
+  }
+
+  /** Solves the LP from the current basis; null when no optimum could be certified (the caller falls back). */
+  solve(lp: PeriodLp): LpSolution | null {
+    this.load(lp);
+    this.lastPivots = 0;
+    this.lastPrimalPivots = 0;
+    this.lastFailure = '';
+    for (let round = 0; round < 6; round++) {
+      this.recompute();
+      const { moved, shifted } = this.makeDualFeasible();
+      if (moved) this.recomputePrimal();
+      if (this.dualSimplex() === 'fail') return null;
+      if (shifted) {
+        this.cost.set(this.trueCost);
+        this.recomputeDual();
+      }
+      if (this.primalSimplex() === 'fail') return null;
+      this.recompute();
+      if (this.dualInfeasible() || this.primalInfeasible()) {
+        this.lastFailure = 'not optimal when recomputed';
+        continue;
+      }
+      this.lastFailure = '';
+      return this.solution();
+    }
+    this.lastFailure ||= 'rounds exhausted';
+    return null;
+  }
+
+  /** Discards the basis (back to all logical): after a failure, the next solve starts afresh. */
+  reset(): void {
+    const { n, m } = this;
+    this.pos.fill(-1);
+    for (let i = 0; i < m; i++) {
+      this.head[i] = n + i;
+      this.pos[n + i] = i;
+    }
+    this.side.fill(0);
+    this.weight.fill(1);
+    this.etaCount = 0;
+    this.etasAtReinversion = 0;
+  }
+
+  private load(lp: PeriodLp): void {
+    const { n, m, lo, up, trueCost } = this;
+    lo.set(lp.colLower);
+    up.set(lp.colUpper);
+    trueCost.set(lp.colCost);
+    for (let i = 0; i < m; i++) {
+      lo[n + i] = lp.rowLower[i];
+      up[n + i] = lp.rowUpper[i];
+      trueCost[n + i] = 0;
+    }
+    this.cost.set(trueCost);
+    for (let j = 0; j < n + m; j++) if (this.pos[j] < 0) this.placeNonbasic(j);
+  }
+
+  /** Puts nonbasic j at the bound of its side (the other one when that side is infinite). */
+  private placeNonbasic(j: number): void {
+    const l = this.lo[j];
+    const u = this.up[j];
+    if (this.side[j] === 1 && u < Infinity) this.x[j] = u;
+    else if (l > -Infinity) {
+      this.side[j] = 0;
+      this.x[j] = l;
+    } else if (u < Infinity) {
+      this.side[j] = 1;
+      this.x[j] = u;
+    } else {
+      this.side[j] = 0;
+      this.x[j] = 0;
+    }
+  }
+
+  /** Reinverts when due, then x_B, y and d from scratch. */
+  private recompute(): void {
+    if (this.etaCount - this.etasAtReinversion > 0 || this.etaCount === 0) this.reinvert();
+    this.recomputePrimal();
+    this.recomputeDual();
+  }
+
+  /** x_B = B⁻¹(−N·x_N). */
+  private recomputePrimal(): void {
+    const { n, m, x, pos, starts, indices, values } = this;
+    const rhs = this.xB;
+    rhs.fill(0);
+    for (let j = 0; j < n; j++) {
+      const v = x[j];
+      if (pos[j] >= 0 || v === 0) continue;
+      for (let e = starts[j]; e < starts[j + 1]; e++) rhs[indices[e]] -= values[e] * v;
+    }
+    for (let i = 0; i < m; i++) if (pos[n + i] < 0) rhs[i] += x[n + i];
+    this.ftran(rhs);
+  }
+
+  /** y = B⁻ᵀ c_B, d = c − [A −I]ᵀ y. */
+  private recomputeDual(): void {
+    const { n, m, y, d, cost, head, pos, starts, indices, values } = this;
+    for (let p = 0; p < m; p++) y[p] = cost[head[p]];
+    this.btran(y);
+    for (let j = 0; j < n; j++) {
+      if (pos[j] >= 0) {
+        d[j] = 0;
+        continue;
+      }
+      let v = cost[j];
+      for (let e = starts[j]; e < starts[j + 1]; e++) v -= values[e] * y[indices[e]];
+      d[j] = v;
+    }
+    for (let i = 0; i < m; i++) d[n + i] = pos[n + i] >= 0 ? 0 : y[i];
+  }
+
+  /**
+   * Puts every nonbasic variable on the side its reduced cost asks for; where that side has no bound,
+   * shifts the variable's working cost instead so that its reduced cost is 0.
+   */
+  private makeDualFeasible(): { moved: boolean; shifted: boolean } {
+    const { n, m, pos, d, lo, up, side, x, cost } = this;
+    let moved = false;
+    let shifted = false;
+    for (let j = 0; j < n + m; j++) {
+      if (pos[j] >= 0 || lo[j] === up[j]) continue;
+      const tol = DUAL_TOL * (1 + Math.abs(cost[j]));
+      const wantsUpper = d[j] < -tol && (side[j] === 0 || lo[j] === -Infinity);
+      const wantsLower = d[j] > tol && (side[j] === 1 || lo[j] === -Infinity);
+      if (!wantsUpper && !wantsLower) continue;
+      const bound = wantsUpper ? up[j] : lo[j];
+      if (Number.isFinite(bound) && !(lo[j] === -Infinity && up[j] === Infinity)) {
+        side[j] = wantsUpper ? 1 : 0;
+        x[j] = bound;
+        moved = true;
+      } else {
+        cost[j] -= d[j];
+        d[j] = 0;
+        shifted = true;
+      }
+    }
+    return { moved, shifted };
+  }
+
+  /** Dual simplex iterations from a dual-feasible basis until x_B is within its bounds. */
+  private dualSimplex(): 'optimal' | 'fail' {
+    const { m, xB, head, lo, up, pos, alpha, d, x, side } = this;
+    for (;;) {
+      const p = this.chooseLeaving();
+      if (p < 0) return 'optimal';
+      if (++this.lastPivots > MAX_PIVOTS) {
+        this.lastFailure = 'pivot limit';
+        return 'fail';
+      }
+      const leaving = head[p];
+      const below = xB[p] < lo[leaving];
+      const s = below ? 1 : -1;
+      const target = below ? lo[leaving] : up[leaving];
+      // ρ = e_pᵀ B⁻¹ and the pivot row α = ρᵀ[A −I] over nonbasic columns.
+      const rho = this.rho;
+      rho.fill(0);
+      rho[p] = 1;
+      this.btran(rho);
+      this.pivotRow(rho);
+      const { q, step, nFlips } = this.ratioTest(s, Math.abs(xB[p] - target));
+      if (q < 0) {
+        this.clearTouched();
+        if (this.etaCount - this.etasAtReinversion > 0) {
+          this.recompute(); // round-off of the updates, or a real infeasibility: decide on fresh values
+          continue;
+        }
+        this.lastFailure = `no entering column (row ${p}, variable ${leaving}, infeasibility ${xB[p] - target})`;
+        return 'fail';
+      }
+      // The entering column α_q = B⁻¹ a_q; its pivot must agree with the row's.
+      const col = this.column;
+      this.loadColumn(q, col);
+      this.ftran(col);
+      const pivot = col[p];
+      if (Math.abs(pivot) < PIVOT_TOL || Math.abs(pivot - alpha[q]) > 1e-7 * (1 + Math.abs(pivot))) {
+        this.clearTouched();
+        if (this.etaCount - this.etasAtReinversion === 0) {
+          this.lastFailure = `unstable pivot ${pivot} vs ${alpha[q]}`;
+          return 'fail';
+        }
+        this.recompute();
+        continue;
+      }
+      // Dual step.
+      const theta = s * step;
+      for (let k = 0; k < this.touchedCount; k++) {
+        const j = this.touched[k];
+        d[j] += theta * alpha[j];
+      }
+      d[q] = 0;
+      d[leaving] = theta;
+      // Bound flips, then the primal step onto the leaving variable's bound.
+      if (nFlips > 0) {
+        const work = this.flipWork;
+        work.fill(0);
+        for (let k = 0; k < nFlips; k++) {
+          const j = this.flips[k];
+          const to = side[j] === 0 ? up[j] : lo[j];
+          const delta = to - x[j];
+          side[j] = side[j] === 0 ? 1 : 0;
+          x[j] = to;
+          this.addColumn(j, delta, work);
+        }
+        this.ftran(work);
+        for (let i = 0; i < m; i++) xB[i] -= work[i];
+      }
+      this.clearTouched();
+      const thetaP = (xB[p] - target) / pivot;
+      for (let i = 0; i < m; i++) if (col[i] !== 0) xB[i] -= thetaP * col[i];
+      const enteringValue = x[q] + thetaP;
+      this.updateWeights(p, rho, col, pivot);
+      // Basis change.
+      x[leaving] = target;
+      side[leaving] = below ? 0 : 1;
+      pos[leaving] = -1;
+      head[p] = q;
+      pos[q] = p;
+      xB[p] = enteringValue;
+      this.appendEta(p, col);
+      if (this.etaCount - this.etasAtReinversion >= REINVERT_AFTER) this.recompute();
+    }
+  }
+
+  /**
+   * Primal simplex iterations from a primal-feasible basis until no reduced cost has the wrong sign (it
+   * removes the cost shifts of `makeDualFeasible`; usually a handful of pivots). Dantzig pricing, Harris's
+   * two-pass ratio test, and the entering variable's own bound flip.
+   */
+  private primalSimplex(): 'optimal' | 'fail' {
+    const { n, m, xB, head, lo, up, pos, alpha, d, x, side, cost } = this;
+    for (;;) {
+      let q = -1;
+      let best = 0;
+      for (let j = 0; j < n + m; j++) {
+        if (pos[j] >= 0 || lo[j] === up[j]) continue;
+        const dj = d[j];
+        const tol = DUAL_TOL * (1 + Math.abs(cost[j]));
+        const free = lo[j] === -Infinity && up[j] === Infinity;
+        const improving = dj < -tol ? side[j] === 0 || free : dj > tol ? side[j] === 1 || free : false;
+        if (improving && dj * dj > best) {
+          best = dj * dj;
+          q = j;
+        }
+      }
+      if (q < 0) return 'optimal';
+      this.lastPrimalPivots++;
+      if (++this.lastPivots > MAX_PIVOTS) {
+        this.lastFailure = 'pivot limit';
+        return 'fail';
+      }
+      const dir = d[q] < 0 ? 1 : -1;
+      const col = this.column;
+      this.loadColumn(q, col);
+      this.ftran(col);
+      // x_B(θ) = x_B − θ·dir·α_q. Harris pass 1: the largest step with every bound relaxed by its tolerance.
+      let limit = Infinity;
+      for (let i = 0; i < m; i++) {
+        const rate = -dir * col[i];
+        if (Math.abs(rate) < PIVOT_TOL) continue;
+        const j = head[i];
+        const room = rate < 0 ? xB[i] - lo[j] + PRIMAL_TOL * (1 + Math.abs(lo[j])) : up[j] - xB[i] + PRIMAL_TOL * (1 + Math.abs(up[j]));
+        if (room < Infinity) limit = Math.min(limit, room / Math.abs(rate));
+      }
+      // Pass 2: among the bounds reached within that step, the largest |rate| leaves.
+      let p = -1;
+      let bestRate = 0;
+      for (let i = 0; i < m; i++) {
+        const rate = -dir * col[i];
+        if (Math.abs(rate) < PIVOT_TOL) continue;
+        const j = head[i];
+        const room = rate < 0 ? xB[i] - lo[j] : up[j] - xB[i];
+        if (room / Math.abs(rate) <= limit && Math.abs(rate) > bestRate) {
+          bestRate = Math.abs(rate);
+          p = i;
+        }
+      }
+      const width = up[q] - lo[q];
+      if (p < 0 && width === Infinity) {
+        this.lastFailure = `unbounded direction (variable ${q})`;
+        return 'fail';
+      }
+      let theta = 0;
+      if (p >= 0) {
+        const j = head[p];
+        const rate = -dir * col[p];
+        theta = Math.max(0, rate < 0 ? xB[p] - lo[j] : up[j] - xB[p]) / Math.abs(rate);
+      }
+      if (p < 0 || width <= theta) {
+        // The entering variable reaches its other bound first: a flip, no basis change.
+        for (let i = 0; i < m; i++) if (col[i] !== 0) xB[i] -= dir * width * col[i];
+        side[q] = side[q] === 0 ? 1 : 0;
+        x[q] = side[q] === 1 ? up[q] : lo[q];
+        continue;
+      }
+      const leaving = head[p];
+      const toLower = -dir * col[p] < 0;
+      const pivot = col[p];
+      // The pivot row updates the reduced costs: d_j −= (d_q / α_pq)·α_pj.
+      const rho = this.rho;
+      rho.fill(0);
+      rho[p] = 1;
+      this.btran(rho);
+      this.pivotRow(rho);
+      if (Math.abs(pivot - alpha[q]) > 1e-7 * (1 + Math.abs(pivot))) {
+        this.clearTouched();
+        if (this.etaCount - this.etasAtReinversion === 0) {
+          this.lastFailure = `unstable pivot ${pivot} vs ${alpha[q]}`;
+          return 'fail';
+        }
+        this.recompute();
+        continue;
+      }
+      const ratio = d[q] / pivot;
+      for (let k = 0; k < this.touchedCount; k++) {
+        const j = this.touched[k];
+        d[j] -= ratio * alpha[j];
+      }
+      this.clearTouched();
+      d[q] = 0;
+      d[leaving] = -ratio;
+      for (let i = 0; i < m; i++) if (col[i] !== 0) xB[i] -= theta * dir * col[i];
+      const enteringValue = x[q] + dir * theta;
+      this.updateWeights(p, rho, col, pivot);
+      x[leaving] = toLower ? lo[leaving] : up[leaving];
+      side[leaving] = toLower ? 0 : 1;
+      pos[leaving] = -1;
+      head[p] = q;
+      pos[q] = p;
+      xB[p] = enteringValue;
+      this.appendEta(p, col);
+      if (this.etaCount - this.etasAtReinversion >= REINVERT_AFTER) this.recompute();
+    }
+  }
+
+  /** Dual steepest-edge weights after a pivot at position p (ρ = e_pᵀB⁻¹, α_q = B⁻¹a_q, both before it). */
+  private updateWeights(p: number, rho: Float64Array, col: Float64Array, pivot: number): void {
+    const m = this.m;
+    let wp = 0;
+    for (let i = 0; i < m; i++) wp += rho[i] * rho[i];
+    const tau = this.tau;
+    tau.set(rho);
+    this.ftran(tau);
+    const weight = this.weight;
+    for (let i = 0; i < m; i++) {
+      if (i === p || col[i] === 0) continue;
+      const r = col[i] / pivot;
+      weight[i] = Math.max(weight[i] + r * (r * wp - 2 * tau[i]), 1e-6);
+    }
+    weight[p] = Math.max(wp / (pivot * pivot), 1e-6);
+  }
+
+  /** The basic position of largest infeasibility² / weight, or −1 when x_B is within its working bounds. */
+  private chooseLeaving(): number {
+    const { m, xB, head, lo, up, weight } = this;
+    let best = -1;
+    let bestScore = 0;
+    for (let p = 0; p < m; p++) {
+      const j = head[p];
+      const v = xB[p];
+      const l = lo[j];
+      const u = up[j];
+      let infeasible = 0;
+      if (v < l - PRIMAL_TOL * (1 + Math.abs(l))) infeasible = l - v;
+      else if (v > u + PRIMAL_TOL * (1 + Math.abs(u))) infeasible = v - u;
+      else continue;
+      const score = (infeasible * infeasible) / weight[p];
+      if (score > bestScore) {
+        bestScore = score;
+        best = p;
+      }
+    }
+    return best;
+  }
+
+  /** α_j = ρᵀ a_j for every nonbasic variable reached through the rows where ρ ≠ 0 (list in `touched`). */
+  private pivotRow(rho: Float64Array): void {
+    const { n, m, pos, alpha, touched, inTouched, rowStarts, rowCols, rowVals } = this;
+    let count = 0;
+    for (let i = 0; i < m; i++) {
+      const r = rho[i];
+      if (r === 0) continue;
+      for (let t = rowStarts[i]; t < rowStarts[i + 1]; t++) {
+        const j = rowCols[t];
+        if (pos[j] >= 0) continue;
+        if (!inTouched[j]) {
+          inTouched[j] = 1;
+          alpha[j] = 0;
+          touched[count++] = j;
+        }
+        alpha[j] += r * rowVals[t];
+      }
+      const logical = n + i;
+      if (pos[logical] < 0) {
+        inTouched[logical] = 1;
+        alpha[logical] = -r;
+        touched[count++] = logical;
+      }
+    }
+    this.touchedCount = count;
+  }
+
+  private clearTouched(): void {
+    for (let k = 0; k < this.touchedCount; k++) this.inTouched[this.touched[k]] = 0;
+    this.touchedCount = 0;
+  }
+
+  /**
+   * Bound-flipping ratio test for a leaving variable infeasible by `slope0`, moving its reduced cost in
+   * direction s: the entering column q, the dual step, and the columns to flip (in `flips`).
+   */
+  private ratioTest(s: number, slope0: number): { q: number; step: number; nFlips: number } {
+    const { touched, alpha, d, side, lo, up, cost, candJ, candR } = this;
+    let k = 0;
+    for (let t = 0; t < this.touchedCount; t++) {
+      const j = touched[t];
+      if (lo[j] === up[j]) continue;
+      const a = s * alpha[j];
+      if (Math.abs(a) < PIVOT_TOL) continue;
+      const free = lo[j] === -Infinity && up[j] === Infinity;
+      let r: number;
+      if (free) r = Math.abs(d[j]) / Math.abs(a);
+      else if (side[j] === 0 && a < 0) r = Math.max(0, d[j]) / -a;
+      else if (side[j] === 1 && a > 0) r = Math.max(0, -d[j]) / a;
+      else continue;
+      candJ[k] = j;
+      candR[k] = r;
+      k++;
+    }
+    heapify(candR, candJ, k);
+    let slope = slope0;
+    let nFlips = 0;
+    while (k > 0) {
+      const r = candR[0];
+      const j = candJ[0];
+      k = heapPop(candR, candJ, k);
+      const width = up[j] - lo[j];
+      if (width < Infinity) {
+        const next = slope - Math.abs(alpha[j]) * width;
+        if (next > 0) {
+          slope = next;
+          this.flips[nFlips++] = j;
+          continue;
+        }
+      }
+      // j's breakpoint stops the dual step. Harris: among breakpoints within the dual tolerance of it, the
+      // largest |α| enters (the others end up dual infeasible by less than the tolerance).
+      let q = j;
+      let best = Math.abs(alpha[j]);
+      const limit = r + DUAL_TOL * (1 + Math.abs(cost[j])) / best;
+      while (k > 0 && candR[0] <= limit) {
+        const j2 = candJ[0];
+        k = heapPop(candR, candJ, k);
+        const a2 = Math.abs(alpha[j2]);
+        if (a2 > best) {
+          best = a2;
+          q = j2;
+        }
+      }
+      return { q, step: r, nFlips };
+    }
+    return { q: -1, step: 0, nFlips };
+  }
+
+  private dualInfeasible(): boolean {
+    const { n, m, pos, d, lo, up, side, cost } = this;
+    for (let j = 0; j < n + m; j++) {
+      if (pos[j] >= 0 || lo[j] === up[j]) continue;
+      const tol = DUAL_TOL * (1 + Math.abs(cost[j]));
+      if (side[j] === 0 && (d[j] < -tol || (lo[j] === -Infinity && d[j] > tol))) return true;
+      if (side[j] === 1 && d[j] > tol) return true;
+    }
+    return false;
+  }
+
+  private primalInfeasible(): boolean {
+    const { m, xB, head, lo, up } = this;
+    for (let p = 0; p < m; p++) {
+      const j = head[p];
+      const v = xB[p];
+      if (v < lo[j] - PRIMAL_TOL * (1 + Math.abs(lo[j])) || v > up[j] + PRIMAL_TOL * (1 + Math.abs(up[j]))) return true;
+    }
+    return false;
+  }
+
+  private solution(): LpSolution {
+    const { n, m, x, xB, head } = this;
+    const colValue = x.slice(0, n);
+    for (let p = 0; p < m; p++) if (head[p] < n) colValue[head[p]] = xB[p];
+    return { colValue, rowDual: this.y.slice() };
+  }
+
+  /** Column j of [A −I] into a zeroed dense vector. */
+  private loadColumn(j: number, out: Float64Array): void {
+    out.fill(0);
+    this.addColumn(j, 1, out);
+  }
+
+  /** out += scale · column j of [A −I]. */
+  private addColumn(j: number, scale: number, out: Float64Array): void {
+    if (j >= this.n) {
+      out[j - this.n] -= scale;
+      return;
+    }
+    for (let e = this.starts[j]; e < this.starts[j + 1]; e++) out[this.indices[e]] += this.values[e] * scale;
+  }
+
+  /** v := B⁻¹ v. */
+  private ftran(v: Float64Array): void {
+    const { etaPos, etaPivot, etaStart, etaIndex, etaValue } = this;
+    for (let i = 0; i < v.length; i++) v[i] = -v[i];
+    for (let k = 0; k < this.etaCount; k++) {
+      const p = etaPos[k];
+      const vp = v[p];
+      if (vp === 0) continue;
+      const t = vp / etaPivot[k];
+      v[p] = t;
+      for (let e = etaStart[k]; e < etaStart[k + 1]; e++) v[etaIndex[e]] -= etaValue[e] * t;
+    }
+  }
+
+  /** v := B⁻ᵀ v. */
+  private btran(v: Float64Array): void {
+    const { etaPos, etaPivot, etaStart, etaIndex, etaValue } = this;
+    for (let k = this.etaCount - 1; k >= 0; k--) {
+      const p = etaPos[k];
+      let sum = v[p];
+      for (let e = etaStart[k]; e < etaStart[k + 1]; e++) sum -= etaValue[e] * v[etaIndex[e]];
+      v[p] = sum / etaPivot[k];
+    }
+    for (let i = 0; i < v.length; i++) v[i] = -v[i];
+  }
+
+  private appendEta(p: number, column: Float64Array): void {
+    const k = this.etaCount;
+    if (k + 1 >= this.etaPos.length) {
+      this.etaPos = grow(this.etaPos, 2 * (k + 1));
+      this.etaPivot = grow(this.etaPivot, 2 * (k + 1));
+      this.etaStart = grow(this.etaStart, 2 * (k + 1) + 1);
+    }
+    let nnz = this.etaStart[k];
+    const m = this.m;
+    if (nnz + m > this.etaIndex.length) {
+      this.etaIndex = grow(this.etaIndex, 2 * (nnz + m));
+      this.etaValue = grow(this.etaValue, 2 * (nnz + m));
+    }
+    for (let i = 0; i < m; i++) {
+      const v = column[i];
+      if (i === p || v === 0) continue;
+      this.etaIndex[nnz] = i;
+      this.etaValue[nnz++] = v;
+    }
+    this.etaPos[k] = p;
+    this.etaPivot[k] = column[p];
+    this.etaStart[k + 1] = nnz;
+    this.etaCount = k + 1;
+  }
+
+  /**
+   * A fresh product-form inverse of the current basis: the basic structural columns enter the
+   * all-logical basis one by one, sparsest first, each at the free position where it is largest. A
+   * column that finds no pivot (a singular basis) leaves the basis for the logical it would replace.
+   */
+  private reinvert(): void {
+    const { n, m, head, pos, starts, weight } = this;
+    const weightOf = new Map<number, number>();
+    const structural: number[] = [];
+    for (let p = 0; p < m; p++) {
+      weightOf.set(head[p], weight[p]);
+      if (head[p] < n) structural.push(head[p]);
+      pos[head[p]] = -1;
+    }
+    structural.sort((a, b) => starts[a + 1] - starts[a] - (starts[b + 1] - starts[b]) || a - b);
+    this.etaCount = 0;
+    this.etaStart[0] = 0;
+    // Position i starts with logical n + i; it is open when that logical is not to stay basic.
+    const open = new Uint8Array(m).fill(1);
+    for (let i = 0; i < m; i++) {
+      head[i] = n + i;
+      if (weightOf.has(n + i)) {
+        open[i] = 0;
+        pos[n + i] = i;
+      }
+    }
+    const col = this.column;
+    for (const j of structural) {
+      this.loadColumn(j, col);
+      this.ftran(col);
+      let best = -1;
+      let bestAbs = 0;
+      let norm = 0;
+      for (let i = 0; i < m; i++) {
+        const a = Math.abs(col[i]);
+        norm = Math.max(norm, a);
+        if (open[i] && a > bestAbs) {
+          bestAbs = a;
+          best = i;
+        }
+      }
+      if (best < 0 || bestAbs <= 1e-9 * Math.max(1, norm)) {
+        this.placeNonbasic(j); // singular: j leaves, a logical stays
+        continue;
+      }
+      this.appendEta(best, col);
+      open[best] = 0;
+      head[best] = j;
+      pos[j] = best;
+    }
+    for (let i = 0; i < m; i++) {
+      if (open[i]) {
+        pos[n + i] = i; // a logical replaces a column that found no pivot
+        head[i] = n + i;
+      }
+      weight[i] = weightOf.get(head[i]) ?? 1;
+    }
+    this.etasAtReinversion = this.etaCount;
+  }
+}
+
+function grow<T extends Int32Array | Float64Array>(a: T, size: number): T {
+  const b = new (a.constructor as new (n: number) => T)(size);
+  b.set(a);
+  return b;
+}
+
+/** Min-heap on keys (values carried alongside), in place on the first k entries. */
+function heapify(key: Float64Array, val: Int32Array, k: number): void {
+  for (let i = (k >> 1) - 1; i >= 0; i--) siftDown(key, val, i, k);
+}
+
+function heapPop(key: Float64Array, val: Int32Array, k: number): number {
+  const last = k - 1;
+  key[0] = key[last];
+  val[0] = val[last];
+  siftDown(key, val, 0, last);
+  return last;
+}
+
+function siftDown(key: Float64Array, val: Int32Array, i: number, k: number): void {
+  const kk = key[i];
+  const vv = val[i];
+  for (;;) {
+    let c = 2 * i + 1;
+    if (c >= k) break;
+    if (c + 1 < k && (key[c + 1] < key[c] || (key[c + 1] === key[c] && val[c + 1] < val[c]))) c++;
+    if (key[c] > kk || (key[c] === kk && val[c] > vv)) break;
+    key[i] = key[c];
+    val[i] = val[c];
+    i = c;
+  }
+  key[i] = kk;
+  val[i] = vv;
+}
