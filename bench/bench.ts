@@ -24,7 +24,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { armingtonBenchmark } from '../src/engine/benchmark.js';
-import { buildLayout, coldSolverFactory, loadSolvers, simulate, type MarketSolver, type SolverFactory } from '../src/engine/index.js';
+import { buildLayout, coldSolverFactory, loadSolvers, simulate, type MarketSolver, type SolverChoice, type SolverFactory } from '../src/engine/index.js';
 import type { ModelInput } from '../src/model/types.js';
 import { realSizeWorld } from './realSizeWorld.js';
 import { SUMMARY_MEASURES } from '../src/output/tables.js';
@@ -96,8 +96,8 @@ function timed(factory: SolverFactory, sink: number[], canonical: number[]): Sol
         return out;
       },
     },
-    create(layout) {
-      const inner: MarketSolver = factory.create(layout);
+    create(layout, choice) {
+      const inner: MarketSolver = factory.create(layout, choice);
       return {
         solve(lp) {
           const t0 = performance.now();
@@ -117,7 +117,7 @@ function quantile(xs: number[], q: number): number {
 }
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
 
-function measure(name: string, world: ModelInput, factory: SolverFactory): Measure {
+function measure(name: string, world: ModelInput, factory: SolverFactory): Measure & { result: ReturnType<typeof simulate> } {
   const t0 = performance.now();
   const reps = 3;
   // The layout as a run builds it: with the Armington benchmark when products keep their origin.
@@ -132,7 +132,7 @@ function measure(name: string, world: ModelInput, factory: SolverFactory): Measu
   let degenerate = 0;
   const r0 = performance.now();
   let last = r0;
-  simulate(world, timed(factory, solveMs, canonicalMs), {
+  const result = simulate(world, timed(factory, solveMs, canonicalMs), {
     onPeriod: (_audit, result) => {
       const now = performance.now();
       periodMs.push(now - last);
@@ -157,6 +157,7 @@ function measure(name: string, world: ModelInput, factory: SolverFactory): Measu
     degenerate,
     rssMb: mem.rss / 2 ** 20,
     heapMb: mem.heapUsed / 2 ** 20,
+    result,
   };
 }
 
@@ -214,30 +215,48 @@ async function engineBench(dir: string, quick: boolean): Promise<void> {
   // Warm up the JIT and the WebAssembly module on a short run.
   const short = (w: ModelInput): ModelInput => ({ ...w, timeline: { ...w.timeline, labels: w.timeline.labels.slice(0, 6) } });
   measure('warm-up', short(shipped), factory);
-  // Side by side: the shipped world as it is (products keep their origin) and with every product homogeneous.
+  // Side by side in one run: the native solver and HiGHS (the reference) on the shipped world.
+  const withSolver = (w: ModelInput, solver: SolverChoice): ModelInput => ({ ...w, market: { ...w.market, solver } });
+  const native = measure('world-2024, native solver', withSolver(shipped, 'native'), factory);
+  const highs = measure('world-2024, HiGHS (--solver highs)', withSolver(shipped, 'highs'), factory);
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  const gap = divergence(native.result, highs.result);
+  console.log(
+    `native / HiGHS (world-2024, 120 months, scenario + baseline): run ${(highs.runMs / native.runMs).toFixed(2)}× faster ` +
+      `(${(native.runMs / 1000).toFixed(2)} s vs ${(highs.runMs / 1000).toFixed(2)} s); period solves ${(sum(highs.solveMs) / sum(native.solveMs)).toFixed(2)}× faster ` +
+      `(mean ${mean(native.solveMs).toFixed(2)} vs ${mean(highs.solveMs).toFixed(2)} ms per solve, ${(sum(native.solveMs) / 1000).toFixed(2)} vs ${(sum(highs.solveMs) / 1000).toFixed(2)} s per run); ` +
+      `canonical prices differ by at most ${gap.price.toExponential(1)}, consumption by ${gap.consumption.toExponential(1)} (relative)`,
+  );
+  const share = (m: Measure, part: number) => `${((100 * part) / m.runMs).toFixed(0)} %`;
+  console.log(
+    `where a native run's time goes: period solves ${share(native, sum(native.solveMs))}, canonical-selection LPs (HiGHS, cold) ${share(native, sum(native.canonicalMs))}, ` +
+      `the rest (costs, bounds, propagation, dynamics, outputs) ${share(native, native.runMs - sum(native.solveMs) - sum(native.canonicalMs))}`,
+  );
+  // The shipped world as it is (products keep their origin) and with every product homogeneous.
   const homogeneous: ModelInput = { ...shipped, products: shipped.products.map((p) => ({ ...p, substitution: null, qualification: null, contracts: null })) };
-  const results: Measure[] = [measure('world-2024', shipped, factory)];
+  const results: Measure[] = [native];
   const flat = measure('world-2024, homogeneous goods', homogeneous, factory);
   console.log(`origin-keeping goods / homogeneous (world-2024): run time ${(results[0].runMs / flat.runMs).toFixed(2)}×, LP columns ${(results[0].cols / flat.cols).toFixed(2)}×, rows ${(results[0].rows / flat.rows).toFixed(2)}×`);
   if (!quick) {
     results.push(measure('synthetic real-size, grid 2 %', realSizeWorld(1, 1.02), factory));
     results.push(measure('synthetic real-size, grid 5 %', realSizeWorld(1, 1.05), factory));
   }
-  engineTable([results[0], flat, ...results.slice(1)]);
+  engineTable([native, highs, flat, ...results.slice(1)]);
   if (results.length > 2) {
     const [, a, b] = results;
     console.log(`ratio grid 5 % / grid 2 % (synthetic): run time ${(b.runMs / a.runMs).toFixed(2)}, mean solve ${(mean(b.solveMs) / mean(a.solveMs)).toFixed(2)}, LP columns ${(b.cols / a.cols).toFixed(2)}`);
   }
-  // The same world solved cold every period (a fresh model per solve, no basis carried over).
+  // The same world solved cold every period (a fresh HiGHS model per solve, no basis carried over; a cold
+  // native solve starts from the all-logical basis, ~1,000 pivots, too slow to run 805 times here).
   const w0 = performance.now();
-  const warm = simulate(shipped, factory);
+  const warm = simulate(withSolver(shipped, 'highs'), factory);
   const warmMs = performance.now() - w0;
   const c0 = performance.now();
-  const cold = simulate(shipped, coldSolverFactory(factory));
+  const cold = simulate(withSolver(shipped, 'highs'), coldSolverFactory(factory));
   const coldMs = performance.now() - c0;
   const d = divergence(warm, cold);
   console.log(
-    `world-2024 solved cold every period / warm-started: run time ${(coldMs / warmMs).toFixed(2)}×; results differ by at most ` +
+    `world-2024 (HiGHS) solved cold every period / warm-started: run time ${(coldMs / warmMs).toFixed(2)}×; results differ by at most ` +
       `${d.price.toExponential(1)} (prices) and ${d.consumption.toExponential(1)} (consumption), relative — path-independent (canonical prices and quantities)`,
   );
 }
@@ -262,6 +281,7 @@ async function monteCarloBench(dir: string, draws: number): Promise<void> {
     rmSync(out, { recursive: true, force: true });
   }
   console.table(rows);
+  console.log(`at the 2-worker rate, 1,000 draws would take ${((1000 * seconds[1]) / draws / 60).toFixed(0)} min (issue "A thousand draws in minutes" asks for 5)`);
   console.log(
     `speed-up 2 workers / 1 worker: ${(seconds[0] / seconds[1]).toFixed(2)}× (draw 0 runs on the main thread beside the workers, so 2 workers ` +
       `put 3 threads on ${availableParallelism()} cores; the ideal is 2× on 2 free cores; the wall time includes loading, worker start-up and writing the tables)`,

@@ -18,6 +18,10 @@
  * - dual steepest-edge pricing (exact weights ‖eᵣᵀB⁻¹‖² updated by Forrest–Goldfarb's formula);
  * - the bound-flipping ratio test: a boxed column whose breakpoint the dual step passes flips to its
  *   other bound instead of entering (demand tiers are boxed: one price move crosses many of them);
+ * - columns with one entry (demand tiers, holding, disposal, backstops: ~80 % of the period LP) are a
+ *   price-step curve of their row: the dual simplex keeps them out of the pivot row and the dual update,
+ *   and its ratio test walks each row's curve from the row's dual outwards (the columns sorted by the
+ *   dual at which they break even), so a pivot costs what the multi-entry columns cost;
  * - a nonbasic column with a reduced cost of the wrong sign flips to its other bound when it has one;
  *   otherwise its cost is shifted for the duration of the dual simplex (d = 0), and a primal simplex
  *   from the then primal-feasible basis removes the shift (cost shifting, as HiGHS does: artificial
@@ -89,9 +93,33 @@ export class DualSimplex {
   private readonly alpha: Float64Array;
   private readonly touched: Int32Array;
   private touchedCount = 0;
+  private touchedCount0 = 0;
+  /** Membership marks of the primal simplex's candidate list. */
+  private readonly listed: Uint8Array;
+
+  // Columns with one entry: singleRow[j] (−1: several entries) and its coefficient; per row, its single-
+  // entry columns sorted by breakpoint cost/coefficient (the row dual at which the column breaks even):
+  // singleCols[singleStart[i] .. singleStart[i + 1]), breakpoints in singleBp, sorted with sortedCost.
+  private readonly singleRow: Int32Array;
+  private readonly singleCoef: Float64Array;
+  private readonly singleStart: Int32Array;
+  private readonly singleCols: Int32Array;
+  private readonly singleBp: Float64Array;
+  private readonly sortedCost: Float64Array;
+  // The matrix by rows without the single-entry columns.
+  private readonly multiStarts: Int32Array;
+  private readonly multiCols: Int32Array;
+  private readonly multiVals: Float64Array;
+  /** Rows where ρ ≠ 0 in the current pivot row. */
+  private readonly rhoRows: Int32Array;
+  private rhoCount = 0;
+  /** Per heap entry of a single-entry column: its index in singleCols and the walking direction (±1). */
+  private readonly candPos: Int32Array;
+  private readonly candDir: Int8Array;
   private readonly inTouched: Uint8Array;
   private readonly candJ: Int32Array;
   private readonly candR: Float64Array;
+  private readonly heap: Int32Array;
   private readonly flips: Int32Array;
 
   /** Pivots of the last solve (the bench reports them). */
@@ -142,8 +170,48 @@ export class DualSimplex {
     this.alpha = new Float64Array(N);
     this.touched = new Int32Array(N);
     this.inTouched = new Uint8Array(N);
+    this.listed = new Uint8Array(N);
+    this.rhoRows = new Int32Array(m);
+    this.candPos = new Int32Array(N);
+    this.candDir = new Int8Array(N);
+    // Single-entry columns by row, and the other columns by row.
+    this.singleRow = new Int32Array(n).fill(-1);
+    this.singleCoef = new Float64Array(n);
+    const singles = new Int32Array(m + 1);
+    const multis = new Int32Array(m + 1);
+    for (let j = 0; j < n; j++) {
+      if (this.starts[j + 1] - this.starts[j] === 1) {
+        const i = this.indices[this.starts[j]];
+        this.singleRow[j] = i;
+        this.singleCoef[j] = this.values[this.starts[j]];
+        singles[i + 1]++;
+      } else for (let e = this.starts[j]; e < this.starts[j + 1]; e++) multis[this.indices[e] + 1]++;
+    }
+    for (let i = 0; i < m; i++) {
+      singles[i + 1] += singles[i];
+      multis[i + 1] += multis[i];
+    }
+    this.singleStart = singles;
+    this.singleCols = new Int32Array(singles[m]);
+    this.singleBp = new Float64Array(singles[m]);
+    this.sortedCost = new Float64Array(n).fill(NaN);
+    this.multiStarts = multis;
+    this.multiCols = new Int32Array(multis[m]);
+    this.multiVals = new Float64Array(multis[m]);
+    const fillS = singles.slice(0, m);
+    const fillM = multis.slice(0, m);
+    for (let j = 0; j < n; j++) {
+      if (this.singleRow[j] >= 0) this.singleCols[fillS[this.singleRow[j]]++] = j;
+      else
+        for (let e = this.starts[j]; e < this.starts[j + 1]; e++) {
+          const i = this.indices[e];
+          this.multiCols[fillM[i]] = j;
+          this.multiVals[fillM[i]++] = this.values[e];
+        }
+    }
     this.candJ = new Int32Array(N);
     this.candR = new Float64Array(N);
+    this.heap = new Int32Array(N);
     this.flips = new Int32Array(N);
   }
 
@@ -157,15 +225,18 @@ export class DualSimplex {
       this.recompute();
       const { moved, shifted } = this.makeDualFeasible();
       if (moved) this.recomputePrimal();
+      const pivotsBefore = this.lastPivots;
       if (this.dualSimplex() === 'fail') return null;
       if (shifted) {
         this.cost.set(this.trueCost);
         this.recomputeDual();
+        if (this.primalSimplex() === 'fail') return null;
       }
-      if (this.primalSimplex() === 'fail') return null;
-      this.recompute();
+      // Verify on values recomputed from the factors (already fresh when nothing moved since).
+      if (shifted || this.lastPivots > pivotsBefore) this.recompute();
       if (this.dualInfeasible() || this.primalInfeasible()) {
         this.lastFailure = 'not optimal when recomputed';
+        if (this.etaCount > this.etasAtReinversion) this.reinvert(); // the next round starts on fresh factors
         continue;
       }
       this.lastFailure = '';
@@ -220,9 +291,13 @@ export class DualSimplex {
     }
   }
 
-  /** Reinverts when due, then x_B, y and d from scratch. */
-  private recompute(): void {
-    if (this.etaCount - this.etasAtReinversion > 0 || this.etaCount === 0) this.reinvert();
+  /**
+   * x_B, y and d from scratch, after a reinversion when one is due (REINVERT_AFTER etas since the last)
+   * or asked for (`fresh`: numerical trouble, decided on fresh factors).
+   */
+  private recompute(fresh = false): void {
+    const since = this.etaCount - this.etasAtReinversion;
+    if ((fresh && since > 0) || since >= REINVERT_AFTER || this.etaCount === 0) this.reinvert();
     this.recomputePrimal();
     this.recomputeDual();
   }
@@ -288,6 +363,13 @@ export class DualSimplex {
 
   /** Dual simplex iterations from a dual-feasible basis until x_B is within its bounds. */
   private dualSimplex(): 'optimal' | 'fail' {
+    this.sortSingles();
+    const status = this.dualIterations();
+    this.refreshSingles();
+    return status;
+  }
+
+  private dualIterations(): 'optimal' | 'fail' {
     const { m, xB, head, lo, up, pos, alpha, d, x, side } = this;
     for (;;) {
       const p = this.chooseLeaving();
@@ -305,12 +387,12 @@ export class DualSimplex {
       rho.fill(0);
       rho[p] = 1;
       this.btran(rho);
-      this.pivotRow(rho);
+      this.pivotRow(rho, true);
       const { q, step, nFlips } = this.ratioTest(s, Math.abs(xB[p] - target));
       if (q < 0) {
         this.clearTouched();
         if (this.etaCount - this.etasAtReinversion > 0) {
-          this.recompute(); // round-off of the updates, or a real infeasibility: decide on fresh values
+          this.recompute(true); // round-off of the updates, or a real infeasibility: decide on fresh values
           continue;
         }
         this.lastFailure = `no entering column (row ${p}, variable ${leaving}, infeasibility ${xB[p] - target})`;
@@ -321,20 +403,26 @@ export class DualSimplex {
       this.loadColumn(q, col);
       this.ftran(col);
       const pivot = col[p];
-      if (Math.abs(pivot) < PIVOT_TOL || Math.abs(pivot - alpha[q]) > 1e-7 * (1 + Math.abs(pivot))) {
+      const alphaQ = this.rowAlpha(q);
+      if (Math.abs(pivot) < PIVOT_TOL || Math.abs(pivot - alphaQ) > 1e-7 * (1 + Math.abs(pivot))) {
         this.clearTouched();
         if (this.etaCount - this.etasAtReinversion === 0) {
-          this.lastFailure = `unstable pivot ${pivot} vs ${alpha[q]}`;
+          this.lastFailure = `unstable pivot ${pivot} vs ${alphaQ}`;
           return 'fail';
         }
-        this.recompute();
+        this.recompute(true);
         continue;
       }
-      // Dual step.
+      // Dual step: y −= θρ; the multi-entry columns' reduced costs by their α, the single-entry ones later
+      // from y (refreshSingles).
       const theta = s * step;
       for (let k = 0; k < this.touchedCount; k++) {
         const j = this.touched[k];
         d[j] += theta * alpha[j];
+      }
+      for (let t = 0; t < this.rhoCount; t++) {
+        const i = this.rhoRows[t];
+        this.y[i] -= theta * rho[i];
       }
       d[q] = 0;
       d[leaving] = theta;
@@ -376,24 +464,41 @@ export class DualSimplex {
    * two-pass ratio test, and the entering variable's own bound flip.
    */
   private primalSimplex(): 'optimal' | 'fail' {
-    const { n, m, xB, head, lo, up, pos, alpha, d, x, side, cost } = this;
+    const { n, m, xB, head, lo, up, pos, alpha, d, x, side } = this;
+    // Pricing scans a candidate list: the variables with the wrong sign now, plus every variable whose
+    // reduced cost a pivot changes (the pivot row's), instead of all n + m on every pivot.
+    const list = this.candJ;
+    const listed = this.listed;
+    let size = 0;
+    for (let j = 0; j < n + m; j++) if (this.improving(j)) list[size++] = j;
+    for (let k = 0; k < size; k++) listed[list[k]] = 2;
+    const release = () => {
+      for (let k = 0; k < size; k++) listed[list[k]] = 0;
+    };
     for (;;) {
       let q = -1;
       let best = 0;
-      for (let j = 0; j < n + m; j++) {
-        if (pos[j] >= 0 || lo[j] === up[j]) continue;
-        const dj = d[j];
-        const tol = DUAL_TOL * (1 + Math.abs(cost[j]));
-        const free = lo[j] === -Infinity && up[j] === Infinity;
-        const improving = dj < -tol ? side[j] === 0 || free : dj > tol ? side[j] === 1 || free : false;
-        if (improving && dj * dj > best) {
-          best = dj * dj;
+      let kept = 0;
+      for (let k = 0; k < size; k++) {
+        const j = list[k];
+        if (!this.improving(j)) {
+          listed[j] = 0;
+          continue;
+        }
+        list[kept++] = j;
+        if (d[j] * d[j] > best) {
+          best = d[j] * d[j];
           q = j;
         }
       }
-      if (q < 0) return 'optimal';
+      size = kept;
+      if (q < 0) {
+        release();
+        return 'optimal';
+      }
       this.lastPrimalPivots++;
       if (++this.lastPivots > MAX_PIVOTS) {
+        release();
         this.lastFailure = 'pivot limit';
         return 'fail';
       }
@@ -425,6 +530,7 @@ export class DualSimplex {
       }
       const width = up[q] - lo[q];
       if (p < 0 && width === Infinity) {
+        release();
         this.lastFailure = `unbounded direction (variable ${q})`;
         return 'fail';
       }
@@ -449,24 +555,42 @@ export class DualSimplex {
       rho.fill(0);
       rho[p] = 1;
       this.btran(rho);
-      this.pivotRow(rho);
+      this.pivotRow(rho, false);
       if (Math.abs(pivot - alpha[q]) > 1e-7 * (1 + Math.abs(pivot))) {
         this.clearTouched();
         if (this.etaCount - this.etasAtReinversion === 0) {
+          release();
           this.lastFailure = `unstable pivot ${pivot} vs ${alpha[q]}`;
           return 'fail';
         }
-        this.recompute();
+        this.recompute(true);
+        // Fresh reduced costs: price everything again.
+        release();
+        size = 0;
+        for (let j = 0; j < n + m; j++) if (this.improving(j)) list[size++] = j;
+        for (let k = 0; k < size; k++) listed[list[k]] = 2;
         continue;
       }
       const ratio = d[q] / pivot;
+      const touched = this.touched;
       for (let k = 0; k < this.touchedCount; k++) {
-        const j = this.touched[k];
+        const j = touched[k];
         d[j] -= ratio * alpha[j];
       }
       this.clearTouched();
+      for (let k = 0; k < this.touchedCount0; k++) {
+        const j = touched[k];
+        if (listed[j] !== 2 && this.improving(j)) {
+          listed[j] = 2;
+          list[size++] = j;
+        }
+      }
       d[q] = 0;
       d[leaving] = -ratio;
+      if (listed[leaving] !== 2) {
+        listed[leaving] = 2; // priced once it is nonbasic (below)
+        list[size++] = leaving;
+      }
       for (let i = 0; i < m; i++) if (col[i] !== 0) xB[i] -= theta * dir * col[i];
       const enteringValue = x[q] + dir * theta;
       this.updateWeights(p, rho, col, pivot);
@@ -521,13 +645,22 @@ export class DualSimplex {
     return best;
   }
 
-  /** α_j = ρᵀ a_j for every nonbasic variable reached through the rows where ρ ≠ 0 (list in `touched`). */
-  private pivotRow(rho: Float64Array): void {
-    const { n, m, pos, alpha, touched, inTouched, rowStarts, rowCols, rowVals } = this;
+  /**
+   * α_j = ρᵀ a_j for every nonbasic variable reached through the rows where ρ ≠ 0 (list in `touched`;
+   * the rows in `rhoRows`). With `multiOnly` the single-entry columns are left out (the dual simplex
+   * reads them from their rows' curves).
+   */
+  private pivotRow(rho: Float64Array, multiOnly: boolean): void {
+    const { n, m, pos, alpha, touched, inTouched, rhoRows } = this;
+    const rowStarts = multiOnly ? this.multiStarts : this.rowStarts;
+    const rowCols = multiOnly ? this.multiCols : this.rowCols;
+    const rowVals = multiOnly ? this.multiVals : this.rowVals;
     let count = 0;
+    let rows = 0;
     for (let i = 0; i < m; i++) {
       const r = rho[i];
       if (r === 0) continue;
+      rhoRows[rows++] = i;
       for (let t = rowStarts[i]; t < rowStarts[i + 1]; t++) {
         const j = rowCols[t];
         if (pos[j] >= 0) continue;
@@ -546,20 +679,69 @@ export class DualSimplex {
       }
     }
     this.touchedCount = count;
+    this.rhoCount = rows;
   }
 
+  /** α_q of the current pivot row (single-entry columns are not in `alpha` in the dual simplex). */
+  private rowAlpha(q: number): number {
+    const i = q < this.n ? this.singleRow[q] : -1;
+    return i >= 0 ? this.rho[i] * this.singleCoef[q] : this.alpha[q];
+  }
+
+  /** Sorts each row's single-entry columns by breakpoint again where a working cost changed. */
+  private sortSingles(): void {
+    const { m, singleStart, singleCols, singleBp, singleCoef, sortedCost, cost } = this;
+    for (let i = 0; i < m; i++) {
+      const from = singleStart[i];
+      const to = singleStart[i + 1];
+      let stale = false;
+      for (let k = from; k < to && !stale; k++) stale = !(sortedCost[singleCols[k]] === cost[singleCols[k]]);
+      if (!stale) continue;
+      const cols = Array.from(singleCols.subarray(from, to));
+      const bp = (j: number) => cost[j] / singleCoef[j];
+      cols.sort((a, b) => bp(a) - bp(b) || a - b);
+      cols.forEach((j, k) => {
+        singleCols[from + k] = j;
+        singleBp[from + k] = bp(j);
+        sortedCost[j] = cost[j];
+      });
+    }
+  }
+
+  /** Reduced costs of the nonbasic single-entry columns from y (the dual simplex leaves them stale). */
+  private refreshSingles(): void {
+    const { n, singleRow, singleCoef, pos, d, cost, y } = this;
+    for (let j = 0; j < n; j++) {
+      const i = singleRow[j];
+      if (i >= 0 && pos[j] < 0) d[j] = cost[j] - singleCoef[j] * y[i];
+    }
+  }
+
+  /** Clears pivotRow's marks; the list itself stays readable (its length in touchedCount0). */
   private clearTouched(): void {
     for (let k = 0; k < this.touchedCount; k++) this.inTouched[this.touched[k]] = 0;
+    this.touchedCount0 = this.touchedCount;
     this.touchedCount = 0;
+  }
+
+  /** Whether nonbasic j's reduced cost has the sign that makes moving it off its bound pay. */
+  private improving(j: number): boolean {
+    if (this.pos[j] >= 0 || this.lo[j] === this.up[j]) return false;
+    const dj = this.d[j];
+    const tol = DUAL_TOL * (1 + Math.abs(this.cost[j]));
+    const free = this.lo[j] === -Infinity && this.up[j] === Infinity;
+    return dj < -tol ? this.side[j] === 0 || free : dj > tol ? this.side[j] === 1 || free : false;
   }
 
   /**
    * Bound-flipping ratio test for a leaving variable infeasible by `slope0`, moving its reduced cost in
-   * direction s: the entering column q, the dual step, and the columns to flip (in `flips`).
+   * direction s: the entering column q, the dual step, and the columns to flip (in `flips`). The
+   * breakpoints are a heap of candidate entries: every multi-entry column of the pivot row, and per row
+   * with ρ ≠ 0 the next single-entry column ahead on its curve (its successor joins when it is passed).
    */
   private ratioTest(s: number, slope0: number): { q: number; step: number; nFlips: number } {
-    const { touched, alpha, d, side, lo, up, cost, candJ, candR } = this;
-    let k = 0;
+    const { touched, alpha, d, side, lo, up, cost, candJ, candR, candPos, heap } = this;
+    let entries = 0;
     for (let t = 0; t < this.touchedCount; t++) {
       const j = touched[t];
       if (lo[j] === up[j]) continue;
@@ -571,20 +753,49 @@ export class DualSimplex {
       else if (side[j] === 0 && a < 0) r = Math.max(0, d[j]) / -a;
       else if (side[j] === 1 && a > 0) r = Math.max(0, -d[j]) / a;
       else continue;
-      candJ[k] = j;
-      candR[k] = r;
-      k++;
+      candJ[entries] = j;
+      candR[entries] = r;
+      candPos[entries] = -1;
+      entries++;
     }
-    heapify(candR, candJ, k);
+    for (let t = 0; t < this.rhoCount; t++) {
+      const i = this.rhoRows[t];
+      const sr = s * this.rho[i];
+      // y_i(t) = y_i − t·s·ρ_i: the curve is walked downwards when s·ρ_i > 0.
+      const dir = sr > 0 ? -1 : 1;
+      entries = this.singleAhead(i, this.firstAhead(i, dir), dir, sr, entries);
+    }
+    let size = 0;
+    for (let e = 0; e < entries; e++) heap[size++] = e;
+    for (let h = (size >> 1) - 1; h >= 0; h--) siftDown(heap, candR, candJ, h, size);
+    const pop = (): number => {
+      const e = heap[0];
+      heap[0] = heap[--size];
+      siftDown(heap, candR, candJ, 0, size);
+      if (candPos[e] >= 0) {
+        // A single-entry column passed: the next one ahead on its row's curve becomes a candidate.
+        const j = candJ[e];
+        const i = this.singleRow[j];
+        const dir = this.candDir[e];
+        const before = entries;
+        entries = this.singleAhead(i, candPos[e] + dir, dir, s * this.rho[i], entries);
+        if (entries > before) {
+          heap[size++] = before;
+          siftUp(heap, candR, candJ, size - 1);
+        }
+      }
+      return e;
+    };
     let slope = slope0;
     let nFlips = 0;
-    while (k > 0) {
-      const r = candR[0];
-      const j = candJ[0];
-      k = heapPop(candR, candJ, k);
+    while (size > 0) {
+      const e = pop();
+      const r = candR[e];
+      const j = candJ[e];
+      const aj = Math.abs(this.rowAlpha(j));
       const width = up[j] - lo[j];
       if (width < Infinity) {
-        const next = slope - Math.abs(alpha[j]) * width;
+        const next = slope - aj * width;
         if (next > 0) {
           slope = next;
           this.flips[nFlips++] = j;
@@ -594,12 +805,11 @@ export class DualSimplex {
       // j's breakpoint stops the dual step. Harris: among breakpoints within the dual tolerance of it, the
       // largest |α| enters (the others end up dual infeasible by less than the tolerance).
       let q = j;
-      let best = Math.abs(alpha[j]);
-      const limit = r + DUAL_TOL * (1 + Math.abs(cost[j])) / best;
-      while (k > 0 && candR[0] <= limit) {
-        const j2 = candJ[0];
-        k = heapPop(candR, candJ, k);
-        const a2 = Math.abs(alpha[j2]);
+      let best = aj;
+      const limit = r + (DUAL_TOL * (1 + Math.abs(cost[j]))) / best;
+      while (size > 0 && candR[heap[0]] <= limit) {
+        const j2 = candJ[pop()];
+        const a2 = Math.abs(this.rowAlpha(j2));
         if (a2 > best) {
           best = a2;
           q = j2;
@@ -608,6 +818,56 @@ export class DualSimplex {
       return { q, step: r, nFlips };
     }
     return { q: -1, step: 0, nFlips };
+  }
+
+  /** Index of the first single-entry column of row i at or ahead of y_i (within the dual tolerance) walking in `dir`. */
+  private firstAhead(i: number, dir: number): number {
+    const { singleStart, singleBp } = this;
+    const y = this.y[i];
+    const slack = DUAL_TOL * (1 + Math.abs(y));
+    let lo = singleStart[i];
+    let hi = singleStart[i + 1];
+    if (dir > 0) {
+      // first index with bp ≥ y − slack
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (singleBp[mid] < y - slack) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
+    }
+    // last index with bp ≤ y + slack
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (singleBp[mid] <= y + slack) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo - 1;
+  }
+
+  /**
+   * Adds the first candidate among row i's single-entry columns from index k on, walking in `dir`: a
+   * nonbasic, non-fixed column whose reduced cost the step moves towards the wrong sign. Returns the
+   * new number of entries.
+   */
+  private singleAhead(i: number, k: number, dir: number, sr: number, entries: number): number {
+    const { singleStart, singleCols, singleBp, singleCoef, pos, lo, up, side, y } = this;
+    const from = singleStart[i];
+    const to = singleStart[i + 1];
+    for (; k >= from && k < to; k += dir) {
+      const j = singleCols[k];
+      if (pos[j] >= 0 || lo[j] === up[j]) continue;
+      const a = sr * singleCoef[j];
+      if (Math.abs(a) < PIVOT_TOL) return entries;
+      const free = lo[j] === -Infinity && up[j] === Infinity;
+      if (!(free || (side[j] === 0 && a < 0) || (side[j] === 1 && a > 0))) continue;
+      this.candJ[entries] = j;
+      this.candR[entries] = Math.max(0, (y[i] - singleBp[k]) / sr);
+      this.candPos[entries] = k;
+      this.candDir[entries] = dir;
+      return entries + 1;
+    }
+    return entries;
   }
 
   private dualInfeasible(): boolean {
@@ -771,31 +1031,31 @@ function grow<T extends Int32Array | Float64Array>(a: T, size: number): T {
   return b;
 }
 
-/** Min-heap on keys (values carried alongside), in place on the first k entries. */
-function heapify(key: Float64Array, val: Int32Array, k: number): void {
-  for (let i = (k >> 1) - 1; i >= 0; i--) siftDown(key, val, i, k);
-}
-
-function heapPop(key: Float64Array, val: Int32Array, k: number): number {
-  const last = k - 1;
-  key[0] = key[last];
-  val[0] = val[last];
-  siftDown(key, val, 0, last);
-  return last;
-}
-
-function siftDown(key: Float64Array, val: Int32Array, i: number, k: number): void {
-  const kk = key[i];
-  const vv = val[i];
+/** Min-heap of entry ids ordered by key (ties by val, for determinism): restores the order below h. */
+function siftDown(heap: Int32Array, key: Float64Array, val: Int32Array, h: number, size: number): void {
+  const e = heap[h];
   for (;;) {
-    let c = 2 * i + 1;
-    if (c >= k) break;
-    if (c + 1 < k && (key[c + 1] < key[c] || (key[c + 1] === key[c] && val[c + 1] < val[c]))) c++;
-    if (key[c] > kk || (key[c] === kk && val[c] > vv)) break;
-    key[i] = key[c];
-    val[i] = val[c];
-    i = c;
+    let c = 2 * h + 1;
+    if (c >= size) break;
+    if (c + 1 < size && before(heap[c + 1], heap[c], key, val)) c++;
+    if (!before(heap[c], e, key, val)) break;
+    heap[h] = heap[c];
+    h = c;
   }
-  key[i] = kk;
-  val[i] = vv;
+  heap[h] = e;
+}
+
+function siftUp(heap: Int32Array, key: Float64Array, val: Int32Array, h: number): void {
+  const e = heap[h];
+  while (h > 0) {
+    const parent = (h - 1) >> 1;
+    if (!before(e, heap[parent], key, val)) break;
+    heap[h] = heap[parent];
+    h = parent;
+  }
+  heap[h] = e;
+}
+
+function before(a: number, b: number, key: Float64Array, val: Int32Array): boolean {
+  return key[a] < key[b] || (key[a] === key[b] && val[a] < val[b]);
 }
