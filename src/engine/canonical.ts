@@ -394,26 +394,34 @@ function selectionLp(
     colUpper[c] = i < N ? Infinity : 0; // a binding ≤ row's dual is ≤ 0
   });
 
-  const rowLower: number[] = [];
-  const rowUpper: number[] = [];
-  // The matrix by entries, pushed in increasing row order: entryRow[t], entryCol[t], entryVal[t].
-  const entryRow: number[] = [];
-  const entryCol: number[] = [];
-  const entryVal: number[] = [];
-  const { starts, indices, values } = layout;
+  // At most one row per column of the free rows plus one cap row per free market row; entries likewise.
+  const { starts, indices, values, rowStarts, rowCols } = layout;
+  let maxRows = balanceFree.length;
+  let maxEntries = 2 * balanceFree.length;
+  for (const i of free) {
+    maxRows += rowStarts[i + 1] - rowStarts[i];
+    for (let t = rowStarts[i]; t < rowStarts[i + 1]; t++) maxEntries += starts[rowCols[t] + 1] - starts[rowCols[t]];
+  }
+  const rowLower = new Float64Array(maxRows);
+  const rowUpper = new Float64Array(maxRows);
+  // The matrix by entries, pushed in increasing row order.
+  const entryRow = new Int32Array(maxEntries);
+  const entryCol = new Int32Array(maxEntries);
+  const entryVal = new Float64Array(maxEntries);
+  let rows = 0;
+  let entries = 0;
   const seen = new Uint8Array(layout.numCols);
-  const termCol: number[] = [];
-  const termVal: number[] = [];
+  const termCol = new Int32Array(layout.numRows);
+  const termVal = new Float64Array(layout.numRows);
   for (const i of free)
-    for (let t = layout.rowStarts[i]; t < layout.rowStarts[i + 1]; t++) {
-      const j = layout.rowCols[t];
+    for (let t = rowStarts[i]; t < rowStarts[i + 1]; t++) {
+      const j = rowCols[t];
       if (seen[j] || status[j] === FIXED) continue;
       seen[j] = 1;
       let rhs = lp.colCost[j];
       let scale = 1 + Math.abs(rhs);
       let vacuous = false;
-      termCol.length = 0;
-      termVal.length = 0;
+      let terms = 0;
       for (let e = starts[j]; e < starts[j + 1]; e++) {
         const r = indices[e];
         if (relaxed[r]) vacuous = true;
@@ -421,34 +429,33 @@ function selectionLp(
           rhs -= values[e] * dual[r];
           scale += Math.abs(values[e] * dual[r]);
         } else {
-          termCol.push(pos[r]);
-          termVal.push(values[e]);
+          termCol[terms] = pos[r];
+          termVal[terms++] = values[e];
         }
       }
       if (vacuous) continue;
       const s = status[j];
       const lo = s === LOW ? -Infinity : rhs - slack * scale; // a·y ≥ lo
       const hi = s === UP ? Infinity : rhs + slack * scale; //   a·y ≤ hi
-      if (termCol.length === 1) {
+      if (terms === 1) {
         const c = termCol[0];
         const a = termVal[0];
         colLower[c] = Math.max(colLower[c], a > 0 ? lo / a : hi / a);
         colUpper[c] = Math.min(colUpper[c], a > 0 ? hi / a : lo / a);
         continue;
       }
-      const row = rowLower.length;
-      for (let q = 0; q < termCol.length; q++) {
-        entryRow.push(row);
-        entryCol.push(termCol[q]);
-        entryVal.push(termVal[q]);
+      for (let q = 0; q < terms; q++) {
+        entryRow[entries] = rows;
+        entryCol[entries] = termCol[q];
+        entryVal[entries++] = termVal[q];
       }
-      rowLower.push(lo);
-      rowUpper.push(hi);
+      rowLower[rows] = lo;
+      rowUpper[rows++] = hi;
     }
   const entry = (row: number, col: number, val: number): void => {
-    entryRow.push(row);
-    entryCol.push(col);
-    entryVal.push(val);
+    entryRow[entries] = row;
+    entryCol[entries] = col;
+    entryVal[entries++] = val;
   };
   balanceFree.forEach((r, t) => {
     const c = pos[r];
@@ -457,40 +464,39 @@ function selectionLp(
     const e = k + t;
     colCost[e] = BEYOND_CAP_PENALTY * w;
     colUpper[e] = Infinity;
-    const row = rowLower.length;
     if (r < layout.balanceRows) {
       // Users' prices: the highest, y_r − e_r ≤ cap.
       colCost[c] = -w;
-      entry(row, c, 1);
-      entry(row, e, -1);
-      rowLower.push(-Infinity);
-      rowUpper.push(layout.chokeMax[p]);
+      entry(rows, c, 1);
+      entry(rows, e, -1);
+      rowLower[rows] = -Infinity;
+      rowUpper[rows++] = layout.chokeMax[p];
     } else {
       // Producer and landed prices: the lowest, y_r + e_r ≥ −cap.
       colCost[c] = w;
-      entry(row, c, 1);
-      entry(row, e, 1);
-      rowLower.push(-layout.chokeMax[p]);
-      rowUpper.push(Infinity);
+      entry(rows, c, 1);
+      entry(rows, e, 1);
+      rowLower[rows] = -layout.chokeMax[p];
+      rowUpper[rows++] = Infinity;
     }
   });
-  const { starts: cscStarts, indices: cscRows, values: cscValues } = toCsc(numCols, entryRow, entryCol, entryVal);
+  const csc = toCsc(numCols, entryRow.subarray(0, entries), entryCol.subarray(0, entries), entryVal.subarray(0, entries));
   return {
     numCols,
-    numRows: rowLower.length,
+    numRows: rows,
     colCost,
     colLower,
     colUpper,
-    rowLower: Float64Array.from(rowLower),
-    rowUpper: Float64Array.from(rowUpper),
-    starts: cscStarts,
-    indices: cscRows,
-    values: cscValues,
+    rowLower: rowLower.slice(0, rows),
+    rowUpper: rowUpper.slice(0, rows),
+    starts: csc.starts,
+    indices: csc.indices,
+    values: csc.values,
   };
 }
 
 /** Entries pushed in increasing row order → compressed columns (each column's rows come out sorted). */
-function toCsc(numCols: number, entryRow: readonly number[], entryCol: readonly number[], entryVal: readonly number[]): { starts: Int32Array; indices: Int32Array; values: Float64Array } {
+function toCsc(numCols: number, entryRow: Int32Array, entryCol: Int32Array, entryVal: Float64Array): { starts: Int32Array; indices: Int32Array; values: Float64Array } {
   const starts = new Int32Array(numCols + 1);
   for (let t = 0; t < entryCol.length; t++) starts[entryCol[t] + 1]++;
   for (let c = 0; c < numCols; c++) starts[c + 1] += starts[c];
