@@ -96,6 +96,18 @@ function timed(factory: SolverFactory, sink: number[], canonical: number[]): Sol
         return out;
       },
     },
+    selection() {
+      const inner = factory.selection();
+      return {
+        solve(lp) {
+          const t0 = performance.now();
+          const out = inner.solve(lp);
+          canonical.push(performance.now() - t0);
+          return out;
+        },
+        dispose: () => inner.dispose(),
+      };
+    },
     create(layout, choice) {
       const inner: MarketSolver = factory.create(layout, choice);
       return {

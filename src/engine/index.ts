@@ -3,7 +3,7 @@
  * implements `MarketSolver` (HiGHS today), and audit the results with the exported invariants.
  */
 export { simulate, assertInvariants, type SimulateOptions, type RunKind } from './simulate.js';
-export { coldSolverFactory, loadSolvers, SolverError, type SolverChoice, type SolverFactory, type MarketSolver, type PeriodLp, type LpSolution } from './solver.js';
+export { coldSolverFactory, loadSolvers, SolverError, type SelectionSolver, type SolverChoice, type SolverFactory, type MarketSolver, type PeriodLp, type LpSolution } from './solver.js';
 export {
   checkBalance,
   checkEquilibrium,

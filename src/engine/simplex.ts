@@ -28,7 +28,7 @@
  *   bounds instead put values of the bound's size into x_B and their round-off into the answer);
  * - every solve ends with a recomputation from scratch of x_B, y and d and a check of primal and dual
  *   feasibility to the tolerances below; the solver reports failure (null) rather than a doubtful point,
- *   and the caller (`nativeSolverFactory`) then solves that LP with HiGHS.
+ *   and the caller (`NativeMarketSolver`, solver.ts) then solves that LP with HiGHS.
  */
 import type { LpLayout } from './layout.js';
 import type { LpSolution, PeriodLp } from './solver.js';
@@ -795,8 +795,10 @@ export class DualSimplex {
       const aj = Math.abs(this.rowAlpha(j));
       const width = up[j] - lo[j];
       if (width < Infinity) {
+        // Flip while the infeasibility left is more than round-off; a flip that would close it exactly
+        // (the last column of a curve that must empty completely) enters instead.
         const next = slope - aj * width;
-        if (next > 0) {
+        if (next > PRIMAL_TOL * (1 + slope0)) {
           slope = next;
           this.flips[nFlips++] = j;
           continue;

@@ -26,7 +26,7 @@ import { clearPassive, controlsOf, marketSetup, NO_REFERENCES, referenceState, t
 import { clearMarket, type MarketSolvers } from './market.js';
 import type { PeriodControls } from './policies/index.js';
 import { summarisePeriod, type PeriodSummary } from './report.js';
-import type { SolverFactory } from './solver.js';
+import { rememberingOneShot, type SelectionSolver, type SolverFactory } from './solver.js';
 import { initialState, ringSizes, type RunState } from './state.js';
 
 /** Options of `simulate`. */
@@ -58,9 +58,16 @@ export function simulate(input: ModelInput, solvers: SolverFactory, options: Sim
   const world = layout.policies.map((_, i) => i).filter((i) => i < layout.worldPolicyCount);
   const all = layout.policies.map((_, i) => i);
   const runs: Run[] = [];
+  const selections: SelectionSolver[] = [];
+  // Each run its own period solver and selection solver (warm within the run, never across runs).
+  const runSolvers = () => {
+    const selection = solvers.selection();
+    selections.push(selection);
+    return { period: solvers.create(layout, input.market.solver), oneShot: rememberingOneShot(selection) };
+  };
   try {
-    runs.push(openRun('baseline', { period: solvers.create(layout, input.market.solver), oneShot: solvers.oneShot }, world, input, layout));
-    runs.push(openRun('scenario', { period: solvers.create(layout, input.market.solver), oneShot: solvers.oneShot }, all, input, layout));
+    runs.push(openRun('baseline', runSolvers(), world, input, layout));
+    runs.push(openRun('scenario', runSolvers(), all, input, layout));
     if (T === 0) return { baseline: [], scenario: [] };
     const [baseline, scenario] = runs;
     const before = worldCapsFromBefore(layout) ? unrestrictedFlows(input, layout, solvers) : null;
@@ -83,6 +90,7 @@ export function simulate(input: ModelInput, solvers: SolverFactory, options: Sim
     return result;
   } finally {
     for (const run of runs) run.solvers.period.dispose();
+    for (const selection of selections) selection.dispose();
   }
 }
 

@@ -51,6 +51,7 @@ function infeasibility(layout: LpLayout, lp: PeriodLp, x: Float64Array): number 
 function recording(base: SolverFactory, log: { layout: LpLayout; lps: PeriodLp[] }[]): SolverFactory {
   return {
     oneShot: base.oneShot,
+    selection: () => base.selection(),
     create(layout, choice) {
       const inner: MarketSolver = base.create(layout, choice);
       const lps: PeriodLp[] = [];
