@@ -122,6 +122,8 @@ export class DualSimplex {
   private readonly heap: Int32Array;
   private readonly flips: Int32Array;
 
+  /** Whether the last solve ended optimal (x_B, y, d then belong to its LP). */
+  private settled = false;
   /** Pivots of the last solve (the bench reports them). */
   lastPivots = 0;
   /** Primal simplex pivots and flips of the last solve. */
@@ -217,12 +219,15 @@ export class DualSimplex {
 
   /** Solves the LP from the current basis; null when no optimum could be certified (the caller falls back). */
   solve(lp: PeriodLp): LpSolution | null {
-    this.load(lp);
+    // Same bounds as the last LP, solved: x_B still holds (the fixed point's iterations change costs only).
+    const keepPrimal = !this.load(lp) && this.settled;
+    this.settled = false;
     this.lastPivots = 0;
     this.lastPrimalPivots = 0;
     this.lastFailure = '';
     for (let round = 0; round < 6; round++) {
-      this.recompute();
+      if (round === 0 && keepPrimal && this.etaCount - this.etasAtReinversion < REINVERT_AFTER && this.etaCount > 0) this.recomputeDual();
+      else this.recompute();
       const { moved, shifted } = this.makeDualFeasible();
       if (moved) this.recomputePrimal();
       const pivotsBefore = this.lastPivots;
@@ -240,6 +245,7 @@ export class DualSimplex {
         continue;
       }
       this.lastFailure = '';
+      this.settled = true;
       return this.solution();
     }
     this.lastFailure ||= 'rounds exhausted';
@@ -256,22 +262,30 @@ export class DualSimplex {
     }
     this.side.fill(0);
     this.weight.fill(1);
+    this.settled = false;
     this.etaCount = 0;
     this.etasAtReinversion = 0;
   }
 
-  private load(lp: PeriodLp): void {
+  /** Loads the LP's bounds and costs; returns whether any bound changed since the last LP. */
+  private load(lp: PeriodLp): boolean {
     const { n, m, lo, up, trueCost } = this;
-    lo.set(lp.colLower);
-    up.set(lp.colUpper);
+    let changed = false;
+    for (let j = 0; j < n; j++) {
+      if (lo[j] !== lp.colLower[j] || up[j] !== lp.colUpper[j]) changed = true;
+      lo[j] = lp.colLower[j];
+      up[j] = lp.colUpper[j];
+    }
     trueCost.set(lp.colCost);
     for (let i = 0; i < m; i++) {
+      if (lo[n + i] !== lp.rowLower[i] || up[n + i] !== lp.rowUpper[i]) changed = true;
       lo[n + i] = lp.rowLower[i];
       up[n + i] = lp.rowUpper[i];
       trueCost[n + i] = 0;
     }
     this.cost.set(trueCost);
-    for (let j = 0; j < n + m; j++) if (this.pos[j] < 0) this.placeNonbasic(j);
+    if (changed) for (let j = 0; j < n + m; j++) if (this.pos[j] < 0) this.placeNonbasic(j);
+    return changed;
   }
 
   /** Puts nonbasic j at the bound of its side (the other one when that side is infinite). */
