@@ -394,14 +394,18 @@ function selectionLp(
     colUpper[c] = i < N ? Infinity : 0; // a binding ≤ row's dual is ≤ 0
   });
 
-  // At most one row per column of the free rows plus one cap row per free market row; entries likewise.
+  // At most one row per multi-entry column of the free rows (a single-entry column gives a bound) plus
+  // one cap row per free market row; entries likewise.
   const { starts, indices, values, rowStarts, rowCols } = layout;
   let maxRows = balanceFree.length;
   let maxEntries = 2 * balanceFree.length;
-  for (const i of free) {
-    maxRows += rowStarts[i + 1] - rowStarts[i];
-    for (let t = rowStarts[i]; t < rowStarts[i + 1]; t++) maxEntries += starts[rowCols[t] + 1] - starts[rowCols[t]];
-  }
+  for (const i of free)
+    for (let t = rowStarts[i]; t < rowStarts[i + 1]; t++) {
+      const size = starts[rowCols[t] + 1] - starts[rowCols[t]];
+      if (size < 2) continue;
+      maxRows++;
+      maxEntries += size;
+    }
   const rowLower = new Float64Array(maxRows);
   const rowUpper = new Float64Array(maxRows);
   // The matrix by entries, pushed in increasing row order.

@@ -55,7 +55,8 @@ describe('canonical prices and quantities', () => {
         for (const kind of ['baseline', 'scenario'] as const)
           warm[kind].forEach((w: PeriodResult, t) => {
             const c = cold[kind][t];
-            expect(maxRelDiff(w.price, c.price), `${kind} period ${t}: prices`).toBeLessThan(1e-6);
+            for (const field of ['price', 'producerPrice', 'landedPrice', 'quotaRentUsd', 'welfareUsd'] as const)
+              expect(maxRelDiff(w[field], c[field]), `${kind} period ${t}: ${field}`).toBeLessThan(1e-6);
             for (const field of ['production', 'consumption', 'stock', 'flow', 'shortage'] as const)
               expect(maxRelDiff(w[field], c[field]), `${kind} period ${t}: ${field}`).toBeLessThan(1e-6);
           });

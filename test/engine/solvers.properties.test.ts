@@ -5,7 +5,8 @@
  *   every one itself (no HiGHS fallback), to an optimum of the objective HiGHS finds solving that LP
  *   cold (1e-9 relative), and feasible — checked from the LP's own bounds and matrix, not from either
  *   solver's internals;
- * - whole runs give the same canonical prices and quantities (1e-6 relative) whichever solver clears them;
+ * - whole runs give the same canonical prices — users', producers' and landed — rents, welfare and
+ *   quantities (1e-6 relative) whichever solver clears them;
  * - an LP the native solver cannot certify is solved by HiGHS instead, so a run never fails for it.
  */
 import fc from 'fast-check';
@@ -109,7 +110,8 @@ describe('the native dual simplex against HiGHS', () => {
         for (const kind of ['baseline', 'scenario'] as const)
           native[kind].forEach((n: PeriodResult, t) => {
             const h = highs[kind][t];
-            expect(maxRelDiff(n.price, h.price), `${kind} period ${t}: prices`).toBeLessThan(1e-6);
+            for (const field of ['price', 'producerPrice', 'landedPrice', 'averagePrice', 'quotaRentUsd', 'subsidyUsd', 'welfareUsd'] as const)
+              expect(maxRelDiff(n[field], h[field]), `${kind} period ${t}: ${field}`).toBeLessThan(1e-6);
             for (const field of ['production', 'consumption', 'stock', 'flow', 'shortage'] as const)
               expect(maxRelDiff(n[field], h[field]), `${kind} period ${t}: ${field}`).toBeLessThan(1e-6);
           });
