@@ -234,30 +234,40 @@ function highsOneShot(highs: Highs): OneShotLp {
 }
 
 /**
- * HiGHS for the selection LPs of one run: one model, kept while successive LPs share its structure. A
- * new structure gets a fresh model solved with presolve (what a one-shot solve does, to the byte);
- * then presolve is switched off so that the next LPs of that structure start from its optimal basis
- * (~0.7 ms instead of ~4.5 ms for the ~1,600-row selection of the shipped world). The selection's
- * prices are its unique optimum (generically weighted objective), so the start changes them only by
- * round-off (measured: 4e-13). A warm solve that does not end optimal is redone from scratch.
+ * HiGHS for the selection LPs of one run: a model per recent structure (the last four), kept while LPs
+ * of that structure come back — the fixed point's iterations repeat the structure of the one before,
+ * and a period's other selections often repeat those of the periods before. A new structure gets a
+ * fresh model solved with presolve (what a one-shot solve does, to the byte); then presolve is switched
+ * off so that the next LPs of that structure start from its optimal basis (~0.7 ms instead of ~4.5 ms
+ * for the ~1,600-row selection of the shipped world). The selection's prices are its unique optimum
+ * (generically weighted objective), so the start changes them only by round-off (measured: 4e-13). A
+ * warm solve that does not end optimal is redone from scratch.
  */
 class HighsSelection implements SelectionSolver {
-  private model: Model | null = null;
-  private structure: SmallLp | null = null;
+  /** Most recently used first. */
+  private readonly models: { model: Model; structure: SmallLp }[] = [];
   private scratchCols = new Int32Array(0);
   private scratchRows = new Int32Array(0);
 
-  constructor(private readonly highs: Highs) {}
+  constructor(
+    private readonly highs: Highs,
+    private readonly capacity = 4,
+  ) {}
 
   solve(lp: SmallLp): Float64Array | null {
-    if (this.model && this.structure && sameStructure(this.structure, lp)) {
-      const model = this.model;
+    const k = this.models.findIndex((m) => sameStructure(m.structure, lp));
+    if (k >= 0) {
+      const [entry] = this.models.splice(k, 1);
+      const model = entry.model;
       model.changeColsBounds({ kind: 'set', indices: this.indices('cols', lp.numCols) }, lp.colLower, lp.colUpper);
       model.changeRowsBounds({ kind: 'set', indices: this.indices('rows', lp.numRows) }, lp.rowLower, lp.rowUpper);
       const run = model.run();
-      if (run.modelStatus === 7 /* optimal */) return Float64Array.from(model.getSolution().colValue);
+      if (run.modelStatus === 7 /* optimal */) {
+        this.models.unshift(entry);
+        return Float64Array.from(model.getSolution().colValue);
+      }
+      model.dispose();
     }
-    this.dispose();
     const model = newSmallModel(this.highs, lp);
     const run = model.run();
     if (run.modelStatus !== 7) {
@@ -266,15 +276,14 @@ class HighsSelection implements SelectionSolver {
     }
     const answer = Float64Array.from(model.getSolution().colValue);
     model.options.set({ presolve: 'off' });
-    this.model = model;
-    this.structure = copyLp(lp);
+    this.models.unshift({ model, structure: copyLp(lp) });
+    if (this.models.length > this.capacity) this.models.pop()!.model.dispose();
     return answer;
   }
 
   dispose(): void {
-    this.model?.dispose();
-    this.model = null;
-    this.structure = null;
+    for (const m of this.models) m.model.dispose();
+    this.models.length = 0;
   }
 
   /** 0 … count−1 (reused buffers). */
