@@ -300,8 +300,13 @@ class HighsSelection implements SelectionSolver {
 
 /** The same matrix and objective (bounds may differ). */
 function sameStructure(a: SmallLp, b: SmallLp): boolean {
+  return sameArrays(a, b, ['colCost', 'starts', 'indices', 'values']);
+}
+
+/** The same size and the same numbers (Object.is: −0 and NaN count) in the arrays named. */
+function sameArrays(a: SmallLp, b: SmallLp, keys: readonly (typeof LP_ARRAYS)[number][]): boolean {
   if (a.numRows !== b.numRows || a.numCols !== b.numCols) return false;
-  for (const k of ['colCost', 'starts', 'indices', 'values'] as const) {
+  for (const k of keys) {
     const x = a[k];
     const y = b[k];
     if (x.length !== y.length) return false;
@@ -322,7 +327,7 @@ export function rememberingOneShot(inner: OneShotLp, capacity = 64): OneShotLp {
     solve(lp) {
       const key = lpKey(lp);
       const hit = memory.get(key);
-      if (hit && sameLp(hit.lp, lp)) return hit.answer && hit.answer.slice();
+      if (hit && sameArrays(hit.lp, lp, LP_ARRAYS)) return hit.answer && hit.answer.slice();
       const answer = inner.solve(lp);
       if (memory.size >= capacity) memory.delete(memory.keys().next().value!);
       memory.set(key, { lp: copyLp(lp), answer: answer && answer.slice() });
@@ -342,17 +347,6 @@ function lpKey(lp: SmallLp): string {
     hash.update(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
   }
   return hash.digest('base64');
-}
-
-function sameLp(a: SmallLp, b: SmallLp): boolean {
-  if (a.numRows !== b.numRows || a.numCols !== b.numCols) return false;
-  for (const k of LP_ARRAYS) {
-    const x = a[k];
-    const y = b[k];
-    if (x.length !== y.length) return false;
-    for (let i = 0; i < x.length; i++) if (!Object.is(x[i], y[i])) return false;
-  }
-  return true;
 }
 
 function copyLp(lp: SmallLp): SmallLp {
