@@ -33,6 +33,9 @@
 import type { LpLayout } from './layout.js';
 import type { LpSolution, PeriodLp } from './solver.js';
 
+/** What the dual simplex needs of an LP's matrix: by columns (CSC) and by rows (CSR). */
+export type SparseMatrix = Pick<LpLayout, 'numCols' | 'numRows' | 'starts' | 'indices' | 'values' | 'rowStarts' | 'rowCols' | 'rowVals'>;
+
 /** Primal feasibility tolerance (relative to 1 + |bound|): the canonical selection reads column values at 1e-9. */
 const PRIMAL_TOL = 1e-9;
 /** Dual feasibility tolerance (relative to 1 + |cost|). */
@@ -131,7 +134,7 @@ export class DualSimplex {
   /** Why the last solve failed ('' when it did not). */
   lastFailure = '';
 
-  constructor(layout: LpLayout) {
+  constructor(layout: SparseMatrix) {
     const n = layout.numCols;
     const m = layout.numRows;
     this.n = n;

@@ -119,4 +119,30 @@ describe('the native dual simplex against HiGHS', () => {
       { numRuns: 40 },
     );
   });
+
+  it('empties a demand curve completely when its only supply is cut (every step flips but the last, which enters)', () => {
+    // One balance row: an import (+1, cost 10) and K demand steps (−1, willingness to pay above 10). The
+    // first LP imports the whole curve; the second closes the import, so every step must go to zero —
+    // the ratio test's last breakpoint closes the infeasibility exactly, up to round-off.
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: 0.01, max: 50, noNaN: true }), { minLength: 1, maxLength: 40 }), (widths) => {
+        const K = widths.length;
+        const n = K + 1;
+        const starts = Int32Array.from({ length: n + 1 }, (_, j) => j);
+        const indices = new Int32Array(n);
+        const values = Float64Array.from({ length: n }, (_, j) => (j === 0 ? 1 : -1));
+        const matrix = { numCols: n, numRows: 1, starts, indices, values, rowStarts: Int32Array.of(0, n), rowCols: Int32Array.from({ length: n }, (_, j) => j), rowVals: values };
+        const colCost = Float64Array.from({ length: n }, (_, j) => (j === 0 ? 10 : -(11 + j)));
+        const colUpper = Float64Array.from({ length: n }, (_, j) => (j === 0 ? Infinity : widths[j - 1]));
+        const lp = (importCap: number): PeriodLp => ({ colCost, colLower: new Float64Array(n), colUpper: Float64Array.from(colUpper, (u, j) => (j === 0 ? importCap : u)), rowLower: new Float64Array(1), rowUpper: new Float64Array(1) });
+        const simplex = new DualSimplex(matrix);
+        const open = simplex.solve(lp(Infinity));
+        expect(open, simplex.lastFailure).not.toBeNull();
+        const closed = simplex.solve(lp(0));
+        expect(closed, simplex.lastFailure).not.toBeNull();
+        for (let j = 0; j < n; j++) expect(Math.abs(closed!.colValue[j])).toBeLessThan(1e-9 * (1 + widths.reduce((a, b) => a + b, 0)));
+      }),
+      { numRuns: 300 },
+    );
+  });
 });
