@@ -33,8 +33,9 @@
  * strictly between its bounds needs a_j'y = c_j, one at its lower bound a_j'y ≤ c_j, one at its upper
  * bound a_j'y ≥ c_j, a fixed one nothing; a ≤ side row with slack has y = 0, a binding one y ≤ 0.
  * Duals pinned by the equalities are found by propagation (a column with one unknown dual fixes it);
- * what is left — usually a few rows — is a small LP solved cold (`OneShotLp`), so the answer depends on
- * the period's data alone. A non-degenerate period needs no LP at all.
+ * what is left is a small LP (`OneShotLp`: HiGHS, from scratch, or warm from the optimal basis of a recent
+ * LP of the same structure). Its prices are its unique optimum (the weights below), so the answer depends
+ * on the period's data alone, whatever the start. A non-degenerate period needs no LP at all.
  *
  * Quantities. Where several optimal solutions share those prices (two suppliers at exactly the same
  * landed cost, a plant whose cost equals the price), the solver's choice would again follow its path,
@@ -42,8 +43,9 @@
  * solutions are exactly those that use no column with a positive reduced cost, fill every column with a
  * negative one and keep every rent-bearing side row tight; among them the engine takes the one with the
  * least total quantity Σ x_j (tonnes of activity, trade, purchases and holding), a small LP over the
- * columns left free, solved cold. Its weights carry the same tiny fixed factor per column as the price
- * rule's, so that exact ties (two suppliers alike in every number) go to one of them deterministically.
+ * columns left free, solved as the price selection's LP is. Its weights carry the same tiny fixed factor
+ * per column as the price rule's, so that exact ties (two suppliers alike in every number) go to one of
+ * them deterministically.
  * (A strictly convex choice that splits such ties evenly, a QP, was tried: HiGHS's QP solvers took
  * 60 ms to over 10 s on these badly scaled problems, against ~1 ms for the LP.)
  */

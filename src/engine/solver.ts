@@ -50,7 +50,7 @@ export interface SolverFactory {
   /** Solves small auxiliary LPs (the canonical price selection, canonical.ts) cold: no state between calls. */
   readonly oneShot: OneShotLp;
   /**
-   * A per-run solver of the canonical-selection LPs: an LP of the same structure as the one before it
+   * A per-run solver of the canonical-selection LPs: an LP of the same structure as one of the last few
    * (the same matrix and objective; only bounds differ, as between the fixed point's iterations) is
    * warm-started from that LP's optimal basis; any other is solved from scratch. Release with dispose().
    */
