@@ -99,12 +99,25 @@ function timedSolve<L, R, S extends { solve(lp: L): R }>(inner: S, sink: number[
   };
 }
 
+/** LPs the native solvers of a measured run handed to HiGHS (NativeMarketSolver.fallbacks). */
+let fallbacks = 0;
+
 /** Wraps a factory so that every period solve and every canonical-selection LP is timed. */
 function timed(factory: SolverFactory, sink: number[], canonical: number[]): SolverFactory {
   return {
     oneShot: timedSolve(factory.oneShot, canonical),
     selection: () => timedSolve(factory.selection(), canonical),
-    create: (layout, choice) => timedSolve<PeriodLp, LpSolution, MarketSolver>(factory.create(layout, choice), sink),
+    create: (layout, choice) => {
+      const inner = factory.create(layout, choice);
+      const solver = timedSolve<PeriodLp, LpSolution, MarketSolver>(inner, sink);
+      return {
+        ...solver,
+        dispose: () => {
+          fallbacks += (inner as { fallbacks?: number }).fallbacks ?? 0;
+          solver.dispose();
+        },
+      };
+    },
   };
 }
 
@@ -214,7 +227,9 @@ async function engineBench(dir: string, quick: boolean): Promise<void> {
   measure('warm-up', short(shipped), factory);
   // Side by side in one run: the native solver and HiGHS (the reference) on the shipped world.
   const withSolver = (w: ModelInput, solver: SolverChoice): ModelInput => ({ ...w, market: { ...w.market, solver } });
+  fallbacks = 0;
   const native = measure('world-2024, native solver', withSolver(shipped, 'native'), factory);
+  const nativeFallbacks = fallbacks;
   const highs = measure('world-2024, HiGHS (--solver highs)', withSolver(shipped, 'highs'), factory);
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
   const gap = divergence(native.result, highs.result);
@@ -222,7 +237,8 @@ async function engineBench(dir: string, quick: boolean): Promise<void> {
     `native / HiGHS (world-2024, 120 months, scenario + baseline): run ${(highs.runMs / native.runMs).toFixed(2)}× faster ` +
       `(${(native.runMs / 1000).toFixed(2)} s vs ${(highs.runMs / 1000).toFixed(2)} s); period solves ${(sum(highs.solveMs) / sum(native.solveMs)).toFixed(2)}× faster ` +
       `(mean ${mean(native.solveMs).toFixed(2)} vs ${mean(highs.solveMs).toFixed(2)} ms per solve, ${(sum(native.solveMs) / 1000).toFixed(2)} vs ${(sum(highs.solveMs) / 1000).toFixed(2)} s per run); ` +
-      `canonical prices differ by at most ${gap.price.toExponential(1)}, consumption by ${gap.consumption.toExponential(1)} (relative)`,
+      `canonical prices differ by at most ${gap.price.toExponential(1)}, consumption by ${gap.consumption.toExponential(1)} (relative); ` +
+      `LPs the native solver handed to HiGHS: ${nativeFallbacks} of ${native.solveMs.length}`,
   );
   const share = (m: Measure, part: number) => `${((100 * part) / m.runMs).toFixed(0)} %`;
   console.log(
