@@ -49,7 +49,7 @@
  * (A strictly convex choice that splits such ties evenly, a QP, was tried: HiGHS's QP solvers took
  * 60 ms to over 10 s on these badly scaled problems, against ~1 ms for the LP.)
  */
-import type { LpLayout } from './layout.js';
+import { transpose, type LpLayout } from './layout.js';
 import type { OneShotLp, PeriodLp, SmallLp } from './solver.js';
 
 /** Penalty slope beyond a row's cap (relative to its weight). */
@@ -85,11 +85,12 @@ export interface CanonicalStats {
   readonly partial?: boolean;
 }
 
-/** A partial selection of a period LP: its duals and the rows it made canonical. */
-export interface PartialSelection {
+/** Canonical duals; a partial selection can be completed (`complete`) without selecting its part again. */
+export interface CanonicalSelection {
   readonly dual: Float64Array;
-  readonly solved: Uint8Array;
   readonly stats: CanonicalStats;
+  /** With a partial selection: the full one, selecting only the components not selected yet. */
+  readonly complete?: () => { dual: Float64Array; stats: CanonicalStats };
 }
 
 /**
@@ -98,10 +99,9 @@ export interface PartialSelection {
  * every row (balance rows: prices, USD/kg; side rows: minus their rents). With `needed`, only the rows
  * it marks must be canonical: when the optimal quantities pin all of them, the selection LP is skipped
  * and the other free rows keep the solver's duals (`stats.partial`) — what the price fixed point needs
- * on its way, where only the prices that set wedges matter. A partial result marks the rows it made
- * canonical (`solved`); given back as `earlier` for the same LP and primal, those rows are taken as they
- * are and only the other components are selected (the components do not interact, so this is the full
- * selection without solving the needed components twice).
+ * on its way, where only the prices that set wedges matter. A partial result can be completed
+ * (`complete`): the other components are selected on the same statuses and propagation (the components
+ * do not interact, so this is the full selection without doing the needed part twice).
  */
 export function canonicalDuals(
   layout: LpLayout,
@@ -110,8 +110,7 @@ export function canonicalDuals(
   rawDual: Float64Array,
   oneShot: OneShotLp,
   needed?: Uint8Array,
-  earlier?: PartialSelection,
-): { dual: Float64Array; stats: CanonicalStats; solved?: Uint8Array } {
+): CanonicalSelection {
   const m = layout.numRows;
   const n = layout.numCols;
   const N = layout.marketRows;
@@ -169,22 +168,17 @@ export function canonicalDuals(
   // condition links fall apart into components. On the fixed point's way only the components holding a
   // needed row are solved.
   const components = linkedComponents(layout, status, known, relaxed, inLp);
-  const wanted = needed ? components.filter((c) => c.some((i) => i < needed.length && needed[i] === 1)) : components;
-  const partial = wanted.length < components.length;
   // Rows on their own are set in closed form; the rest go to one selection LP (one model is cheaper
   // than many small ones, and the components do not interact in it).
-  let fellBack = earlier?.stats.fellBack ?? false;
-  const inModel: number[] = [];
-  for (const component of wanted) {
-    if (earlier?.solved[component[0]]) {
-      for (const i of component) dual[i] = earlier.dual[i];
-      continue;
+  let fellBack = false;
+  const select = (chosenComponents: readonly number[][]): void => {
+    const inModel: number[] = [];
+    for (const component of chosenComponents) {
+      const single = component.length === 1 ? closedFormDual(layout, lp, status, dual, relaxed, component[0]) : null;
+      if (single !== null) dual[component[0]] = single;
+      else inModel.push(...component);
     }
-    const single = component.length === 1 ? closedFormDual(layout, lp, status, known, dual, relaxed, component[0]) : null;
-    if (single !== null) dual[component[0]] = single;
-    else inModel.push(...component);
-  }
-  if (inModel.length > 0) {
+    if (inModel.length === 0) return;
     inModel.sort((a, b) => a - b);
     // The conditions come from a solver's optimum, exact only to its tolerances: each is relaxed by a
     // tiny slack, widened if the LP still proves infeasible, before giving up on the rule.
@@ -198,15 +192,27 @@ export function canonicalDuals(
       fellBack = true;
       for (const i of inModel) dual[i] = rawDual[i];
     }
-  }
-  if (partial) {
-    const solved = new Uint8Array(m);
-    for (const c of wanted) for (const i of c) solved[i] = 1;
-    for (const i of free) if (!solved[i]) dual[i] = rawDual[i];
-    return { dual: finite(dual), stats: { freeRows: freePrices, fellBack, partial: true }, solved };
-  }
-  assignRelaxedRents(layout, lp, status, dual, free, relaxed);
-  return { dual: finite(dual), stats: { freeRows: freePrices, fellBack } };
+  };
+  const full = () => {
+    assignRelaxedRents(layout, lp, status, dual, free, relaxed);
+    return { dual: finite(dual), stats: { freeRows: freePrices, fellBack } };
+  };
+  const wanted = needed ? components.filter((c) => c.some((i) => i < needed.length && needed[i] === 1)) : components;
+  select(wanted);
+  if (wanted.length === components.length) return full();
+  // Partial: the other free rows keep the solver's duals, in a copy (the completion reads `dual`).
+  const solved = new Uint8Array(m);
+  for (const c of wanted) for (const i of c) solved[i] = 1;
+  const partial = dual.slice();
+  for (const i of free) if (!solved[i]) partial[i] = rawDual[i];
+  return {
+    dual: finite(partial),
+    stats: { freeRows: freePrices, fellBack, partial: true },
+    complete: () => {
+      select(components.filter((c) => !solved[c[0]]));
+      return full();
+    },
+  };
 }
 
 /**
@@ -271,7 +277,7 @@ function linkedComponents(layout: LpLayout, status: Uint8Array, known: Uint8Arra
  * highest, not above the cap), minus the cap for a producer or landed price (the lowest, not below it),
  * clamped into the interval. A side row is left to the LP. Null when the interval is empty to rounding.
  */
-function closedFormDual(layout: LpLayout, lp: PeriodLp, status: Uint8Array, known: Uint8Array, dual: Float64Array, relaxed: Uint8Array, row: number): number | null {
+function closedFormDual(layout: LpLayout, lp: PeriodLp, status: Uint8Array, dual: Float64Array, relaxed: Uint8Array, row: number): number | null {
   if (row >= layout.marketRows) return null;
   const { starts, indices, values, rowStarts, rowCols } = layout;
   let lower = -Infinity;
@@ -410,8 +416,8 @@ function selectionLp(
     }
   const rowLower = new Float64Array(maxRows);
   const rowUpper = new Float64Array(maxRows);
-  // The matrix by entries, pushed in increasing row order.
-  const entryRow = new Int32Array(maxEntries);
+  // The matrix by rows (CSR), transposed at the end.
+  const entryStart = new Int32Array(maxRows + 1);
   const entryCol = new Int32Array(maxEntries);
   const entryVal = new Float64Array(maxEntries);
   let rows = 0;
@@ -451,15 +457,14 @@ function selectionLp(
         continue;
       }
       for (let q = 0; q < terms; q++) {
-        entryRow[entries] = rows;
         entryCol[entries] = termCol[q];
         entryVal[entries++] = termVal[q];
       }
       rowLower[rows] = lo;
       rowUpper[rows++] = hi;
+      entryStart[rows] = entries;
     }
-  const entry = (row: number, col: number, val: number): void => {
-    entryRow[entries] = row;
+  const entry = (col: number, val: number): void => {
     entryCol[entries] = col;
     entryVal[entries++] = val;
   };
@@ -473,20 +478,21 @@ function selectionLp(
     if (r < layout.balanceRows) {
       // Users' prices: the highest, y_r − e_r ≤ cap.
       colCost[c] = -w;
-      entry(rows, c, 1);
-      entry(rows, e, -1);
+      entry(c, 1);
+      entry(e, -1);
       rowLower[rows] = -Infinity;
       rowUpper[rows++] = layout.chokeMax[p];
     } else {
       // Producer and landed prices: the lowest, y_r + e_r ≥ −cap.
       colCost[c] = w;
-      entry(rows, c, 1);
-      entry(rows, e, 1);
+      entry(c, 1);
+      entry(e, 1);
       rowLower[rows] = -layout.chokeMax[p];
       rowUpper[rows++] = Infinity;
     }
+    entryStart[rows] = entries;
   });
-  const csc = toCsc(numCols, entryRow.subarray(0, entries), entryCol.subarray(0, entries), entryVal.subarray(0, entries));
+  const csc = transpose(numCols, entryStart.subarray(0, rows + 1), entryCol.subarray(0, entries), entryVal.subarray(0, entries));
   return {
     numCols,
     numRows: rows,
@@ -495,26 +501,10 @@ function selectionLp(
     colUpper,
     rowLower: rowLower.slice(0, rows),
     rowUpper: rowUpper.slice(0, rows),
-    starts: csc.starts,
-    indices: csc.indices,
-    values: csc.values,
+    starts: csc.rowStarts,
+    indices: csc.rowCols,
+    values: csc.rowVals,
   };
-}
-
-/** Entries pushed in increasing row order → compressed columns (each column's rows come out sorted). */
-function toCsc(numCols: number, entryRow: Int32Array, entryCol: Int32Array, entryVal: Float64Array): { starts: Int32Array; indices: Int32Array; values: Float64Array } {
-  const starts = new Int32Array(numCols + 1);
-  for (let t = 0; t < entryCol.length; t++) starts[entryCol[t] + 1]++;
-  for (let c = 0; c < numCols; c++) starts[c + 1] += starts[c];
-  const fill = starts.slice(0, numCols);
-  const indices = new Int32Array(entryCol.length);
-  const values = new Float64Array(entryCol.length);
-  for (let t = 0; t < entryCol.length; t++) {
-    const c = entryCol[t];
-    indices[fill[c]] = entryRow[t];
-    values[fill[c]++] = entryVal[t];
-  }
-  return { starts, indices, values };
 }
 
 /** −0 → 0 (a dual of −0 would print as "-0.0000"). */

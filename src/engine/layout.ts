@@ -1052,20 +1052,30 @@ function assembleMatrix(cols: Columns, side: SideRows): { starts: Int32Array; in
   return { starts, indices, values };
 }
 
-/** The transpose of a CSC matrix (CSR), columns ascending within each row. */
-function transpose(numRows: number, starts: Int32Array, indices: Int32Array, values: Float64Array) {
+/**
+ * The transpose of a compressed matrix (CSC → CSR, or CSR → CSC), ascending within each new line; with
+ * `keep`, only the columns (lines) it accepts.
+ */
+export function transpose(
+  numRows: number,
+  starts: Int32Array,
+  indices: Int32Array,
+  values: Float64Array,
+  keep: (j: number) => boolean = () => true,
+): { rowStarts: Int32Array; rowCols: Int32Array; rowVals: Float64Array } {
   const rowStarts = new Int32Array(numRows + 1);
-  for (let e = 0; e < indices.length; e++) rowStarts[indices[e] + 1]++;
+  for (let j = 0; j + 1 < starts.length; j++) if (keep(j)) for (let e = starts[j]; e < starts[j + 1]; e++) rowStarts[indices[e] + 1]++;
   for (let i = 0; i < numRows; i++) rowStarts[i + 1] += rowStarts[i];
   const fill = rowStarts.slice(0, numRows);
-  const rowCols = new Int32Array(indices.length);
-  const rowVals = new Float64Array(indices.length);
+  const rowCols = new Int32Array(rowStarts[numRows]);
+  const rowVals = new Float64Array(rowStarts[numRows]);
   for (let j = 0; j + 1 < starts.length; j++)
-    for (let e = starts[j]; e < starts[j + 1]; e++) {
-      const i = indices[e];
-      rowCols[fill[i]] = j;
-      rowVals[fill[i]++] = values[e];
-    }
+    if (keep(j))
+      for (let e = starts[j]; e < starts[j + 1]; e++) {
+        const i = indices[e];
+        rowCols[fill[i]] = j;
+        rowVals[fill[i]++] = values[e];
+      }
   return { rowStarts, rowCols, rowVals };
 }
 

@@ -132,12 +132,12 @@ export function clearMarket(solvers: MarketSolvers, input: ModelInput, layout: L
     const selection = canonicalDuals(layout, lp, sol.colValue, sol.rowDual, solvers.oneShot, setsWedge ? fpRows : undefined);
     let { dual, stats } = selection;
     let price = marketPrices(layout, dual);
-    const change = largestRelativeChange(input, layout, fpRows, guess, price);
+    const change = largestRelativeChange(layout, fpRows, guess, price);
     const converged = change <= tol;
     if (converged || iterations >= maxIter) {
-      if (selection.solved) {
-        // Complete the selection: the components solved on the way are kept, the others selected.
-        ({ dual, stats } = canonicalDuals(layout, lp, sol.colValue, sol.rowDual, solvers.oneShot, undefined, { dual, stats, solved: selection.solved }));
+      if (selection.complete) {
+        // Complete the selection: the components selected on the way are kept, the others selected.
+        ({ dual, stats } = selection.complete());
         price = marketPrices(layout, dual);
       }
       const primal = canonicalPrimal(layout, lp, sol.colValue, dual, solvers.oneShot);
@@ -409,7 +409,6 @@ export function fixedPointRows(input: ModelInput, layout: LpLayout, controls: Pe
 
 /** Largest |p − p̂| / max(|p|, |p̂|, 0.1 % of the reference price) over the fixed-point rows. */
 export function largestRelativeChange(
-  input: ModelInput,
   layout: LpLayout,
   rows: Uint8Array,
   guess: Float64Array,

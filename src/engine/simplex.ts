@@ -30,7 +30,7 @@
  *   feasibility to the tolerances below; the solver reports failure (null) rather than a doubtful point,
  *   and the caller (`NativeMarketSolver`, solver.ts) then solves that LP with HiGHS.
  */
-import type { LpLayout } from './layout.js';
+import { transpose, type LpLayout } from './layout.js';
 import type { LpSolution, PeriodLp } from './solver.js';
 
 /** What the dual simplex needs of an LP's matrix: by columns (CSC) and by rows (CSR). */
@@ -96,7 +96,6 @@ export class DualSimplex {
   private readonly alpha: Float64Array;
   private readonly touched: Int32Array;
   private touchedCount = 0;
-  private touchedCount0 = 0;
   /** Membership marks of the primal simplex's candidate list. */
   private readonly listed: Uint8Array;
 
@@ -155,13 +154,10 @@ export class DualSimplex {
     this.d = new Float64Array(N);
     this.y = new Float64Array(m);
     this.head = new Int32Array(m);
-    this.pos = new Int32Array(N).fill(-1);
-    for (let i = 0; i < m; i++) {
-      this.head[i] = n + i;
-      this.pos[n + i] = i;
-    }
+    this.pos = new Int32Array(N);
     this.xB = new Float64Array(m);
-    this.weight = new Float64Array(m).fill(1);
+    this.weight = new Float64Array(m);
+    this.reset();
     const etaCap = m + REINVERT_AFTER + 16;
     this.etaPos = new Int32Array(etaCap);
     this.etaPivot = new Float64Array(etaCap);
@@ -179,41 +175,24 @@ export class DualSimplex {
     this.rhoRows = new Int32Array(m);
     this.candPos = new Int32Array(N);
     this.candDir = new Int8Array(N);
-    // Single-entry columns by row, and the other columns by row.
+    // Single-entry columns by row (their curves), and the other columns by row.
     this.singleRow = new Int32Array(n).fill(-1);
     this.singleCoef = new Float64Array(n);
-    const singles = new Int32Array(m + 1);
-    const multis = new Int32Array(m + 1);
+    const single = (j: number) => this.starts[j + 1] - this.starts[j] === 1;
     for (let j = 0; j < n; j++) {
-      if (this.starts[j + 1] - this.starts[j] === 1) {
-        const i = this.indices[this.starts[j]];
-        this.singleRow[j] = i;
-        this.singleCoef[j] = this.values[this.starts[j]];
-        singles[i + 1]++;
-      } else for (let e = this.starts[j]; e < this.starts[j + 1]; e++) multis[this.indices[e] + 1]++;
+      if (!single(j)) continue;
+      this.singleRow[j] = this.indices[this.starts[j]];
+      this.singleCoef[j] = this.values[this.starts[j]];
     }
-    for (let i = 0; i < m; i++) {
-      singles[i + 1] += singles[i];
-      multis[i + 1] += multis[i];
-    }
-    this.singleStart = singles;
-    this.singleCols = new Int32Array(singles[m]);
-    this.singleBp = new Float64Array(singles[m]);
+    const curves = transpose(m, this.starts, this.indices, this.values, single);
+    this.singleStart = curves.rowStarts;
+    this.singleCols = curves.rowCols;
+    this.singleBp = new Float64Array(this.singleCols.length);
     this.sortedCost = new Float64Array(n).fill(NaN);
-    this.multiStarts = multis;
-    this.multiCols = new Int32Array(multis[m]);
-    this.multiVals = new Float64Array(multis[m]);
-    const fillS = singles.slice(0, m);
-    const fillM = multis.slice(0, m);
-    for (let j = 0; j < n; j++) {
-      if (this.singleRow[j] >= 0) this.singleCols[fillS[this.singleRow[j]]++] = j;
-      else
-        for (let e = this.starts[j]; e < this.starts[j + 1]; e++) {
-          const i = this.indices[e];
-          this.multiCols[fillM[i]] = j;
-          this.multiVals[fillM[i]++] = this.values[e];
-        }
-    }
+    const multi = transpose(m, this.starts, this.indices, this.values, (j) => !single(j));
+    this.multiStarts = multi.rowStarts;
+    this.multiCols = multi.rowCols;
+    this.multiVals = multi.rowVals;
     this.candJ = new Int32Array(N);
     this.candR = new Float64Array(N);
     this.heap = new Int32Array(N);
@@ -229,8 +208,7 @@ export class DualSimplex {
     this.lastPrimalPivots = 0;
     this.lastFailure = '';
     for (let round = 0; round < 6; round++) {
-      if (round === 0 && keepPrimal && this.etaCount - this.etasAtReinversion < REINVERT_AFTER && this.etaCount > 0) this.recomputeDual();
-      else this.recompute();
+      this.recompute(false, round === 0 && keepPrimal);
       const { moved, shifted } = this.makeDualFeasible();
       if (moved) this.recomputePrimal();
       const pivotsBefore = this.lastPivots;
@@ -244,7 +222,7 @@ export class DualSimplex {
       if (shifted || this.lastPivots > pivotsBefore) this.recompute();
       if (this.dualInfeasible() || this.primalInfeasible()) {
         this.lastFailure = 'not optimal when recomputed';
-        if (this.etaCount > this.etasAtReinversion) this.reinvert(); // the next round starts on fresh factors
+        if (this.etasSinceReinversion > 0) this.reinvert(); // the next round starts on fresh factors
         continue;
       }
       this.lastFailure = '';
@@ -310,13 +288,24 @@ export class DualSimplex {
 
   /**
    * x_B, y and d from scratch, after a reinversion when one is due (REINVERT_AFTER etas since the last)
-   * or asked for (`fresh`: numerical trouble, decided on fresh factors).
+   * or asked for (`fresh`: numerical trouble, decided on fresh factors). With `keepPrimal` x_B is kept
+   * unless the factors were renewed (a reinversion renumbers the positions).
    */
-  private recompute(fresh = false): void {
-    const since = this.etaCount - this.etasAtReinversion;
-    if ((fresh && since > 0) || since >= REINVERT_AFTER || this.etaCount === 0) this.reinvert();
-    this.recomputePrimal();
+  private recompute(fresh = false, keepPrimal = false): void {
+    const since = this.etasSinceReinversion;
+    const reinvert = (fresh && since > 0) || since >= REINVERT_AFTER || this.etaCount === 0;
+    if (reinvert) this.reinvert();
+    if (reinvert || !keepPrimal) this.recomputePrimal();
     this.recomputeDual();
+  }
+
+  private get etasSinceReinversion(): number {
+    return this.etaCount - this.etasAtReinversion;
+  }
+
+  /** Whether j has no bound at all. */
+  private isFree(j: number): boolean {
+    return this.lo[j] === -Infinity && this.up[j] === Infinity;
   }
 
   /** x_B = B⁻¹(−N·x_N). */
@@ -365,7 +354,7 @@ export class DualSimplex {
       const wantsLower = d[j] > tol && (side[j] === 1 || lo[j] === -Infinity);
       if (!wantsUpper && !wantsLower) continue;
       const bound = wantsUpper ? up[j] : lo[j];
-      if (Number.isFinite(bound) && !(lo[j] === -Infinity && up[j] === Infinity)) {
+      if (Number.isFinite(bound)) {
         side[j] = wantsUpper ? 1 : 0;
         x[j] = bound;
         moved = true;
@@ -387,7 +376,7 @@ export class DualSimplex {
   }
 
   private dualIterations(): 'optimal' | 'fail' {
-    const { m, xB, head, lo, up, pos, alpha, d, x, side } = this;
+    const { m, xB, head, lo, up, alpha, d, x, side } = this;
     for (;;) {
       const p = this.chooseLeaving();
       if (p < 0) return 'optimal';
@@ -408,7 +397,7 @@ export class DualSimplex {
       const { q, step, nFlips } = this.ratioTest(s, Math.abs(xB[p] - target));
       if (q < 0) {
         this.clearTouched();
-        if (this.etaCount - this.etasAtReinversion > 0) {
+        if (this.etasSinceReinversion > 0) {
           this.recompute(true); // round-off of the updates, or a real infeasibility: decide on fresh values
           continue;
         }
@@ -423,7 +412,7 @@ export class DualSimplex {
       const alphaQ = this.rowAlpha(q);
       if (Math.abs(pivot) < PIVOT_TOL || Math.abs(pivot - alphaQ) > 1e-7 * (1 + Math.abs(pivot))) {
         this.clearTouched();
-        if (this.etaCount - this.etasAtReinversion === 0) {
+        if (this.etasSinceReinversion === 0) {
           this.lastFailure = `unstable pivot ${pivot} vs ${alphaQ}`;
           return 'fail';
         }
@@ -459,19 +448,7 @@ export class DualSimplex {
         for (let i = 0; i < m; i++) xB[i] -= work[i];
       }
       this.clearTouched();
-      const thetaP = (xB[p] - target) / pivot;
-      for (let i = 0; i < m; i++) if (col[i] !== 0) xB[i] -= thetaP * col[i];
-      const enteringValue = x[q] + thetaP;
-      this.updateWeights(p, rho, col, pivot);
-      // Basis change.
-      x[leaving] = target;
-      side[leaving] = below ? 0 : 1;
-      pos[leaving] = -1;
-      head[p] = q;
-      pos[q] = p;
-      xB[p] = enteringValue;
-      this.appendEta(p, col);
-      if (this.etaCount - this.etasAtReinversion >= REINVERT_AFTER) this.recompute();
+      this.changeBasis(p, q, (xB[p] - target) / pivot, below ? 0 : 1);
     }
   }
 
@@ -481,7 +458,7 @@ export class DualSimplex {
    * two-pass ratio test, and the entering variable's own bound flip.
    */
   private primalSimplex(): 'optimal' | 'fail' {
-    const { n, m, xB, head, lo, up, pos, alpha, d, x, side } = this;
+    const { n, m, xB, head, lo, up, alpha, d, x, side } = this;
     // Pricing scans a candidate list: the variables with the wrong sign now, plus every variable whose
     // reduced cost a pivot changes (the pivot row's), instead of all n + m on every pivot.
     const list = this.candJ;
@@ -575,7 +552,7 @@ export class DualSimplex {
       this.pivotRow(rho, false);
       if (Math.abs(pivot - alpha[q]) > 1e-7 * (1 + Math.abs(pivot))) {
         this.clearTouched();
-        if (this.etaCount - this.etasAtReinversion === 0) {
+        if (this.etasSinceReinversion === 0) {
           release();
           this.lastFailure = `unstable pivot ${pivot} vs ${alpha[q]}`;
           return 'fail';
@@ -588,38 +565,51 @@ export class DualSimplex {
         for (let k = 0; k < size; k++) listed[list[k]] = 2;
         continue;
       }
+      // Every column whose reduced cost moved joins the candidate list if it now pays to move it.
       const ratio = d[q] / pivot;
       const touched = this.touched;
       for (let k = 0; k < this.touchedCount; k++) {
         const j = touched[k];
         d[j] -= ratio * alpha[j];
       }
-      this.clearTouched();
-      for (let k = 0; k < this.touchedCount0; k++) {
+      for (let k = 0; k < this.touchedCount; k++) {
         const j = touched[k];
         if (listed[j] !== 2 && this.improving(j)) {
           listed[j] = 2;
           list[size++] = j;
         }
       }
+      this.clearTouched();
       d[q] = 0;
       d[leaving] = -ratio;
       if (listed[leaving] !== 2) {
         listed[leaving] = 2; // priced once it is nonbasic (below)
         list[size++] = leaving;
       }
-      for (let i = 0; i < m; i++) if (col[i] !== 0) xB[i] -= theta * dir * col[i];
-      const enteringValue = x[q] + dir * theta;
-      this.updateWeights(p, rho, col, pivot);
-      x[leaving] = toLower ? lo[leaving] : up[leaving];
-      side[leaving] = toLower ? 0 : 1;
-      pos[leaving] = -1;
-      head[p] = q;
-      pos[q] = p;
-      xB[p] = enteringValue;
-      this.appendEta(p, col);
-      if (this.etaCount - this.etasAtReinversion >= REINVERT_AFTER) this.recompute();
+      this.changeBasis(p, q, dir * theta, toLower ? 0 : 1);
     }
+  }
+
+  /**
+   * The pivot at position p with entering variable q (its column B⁻¹a_q in `column`, ρ = e_pᵀB⁻¹ in
+   * `rho`, both before the pivot): x_B moves by `step` along the column, q enters at x_q + step, the
+   * leaving variable goes to its bound on `leavingSide`; weights, eta file and, when due, the factors.
+   */
+  private changeBasis(p: number, q: number, step: number, leavingSide: number): void {
+    const { m, xB, x, head, pos, side, lo, up, column: col } = this;
+    const pivot = col[p];
+    for (let i = 0; i < m; i++) if (col[i] !== 0) xB[i] -= step * col[i];
+    const enteringValue = x[q] + step;
+    this.updateWeights(p, this.rho, col, pivot);
+    const leaving = head[p];
+    x[leaving] = leavingSide === 0 ? lo[leaving] : up[leaving];
+    side[leaving] = leavingSide;
+    pos[leaving] = -1;
+    head[p] = q;
+    pos[q] = p;
+    xB[p] = enteringValue;
+    this.appendEta(p, col);
+    if (this.etasSinceReinversion >= REINVERT_AFTER) this.recompute();
   }
 
   /** Dual steepest-edge weights after a pivot at position p (ρ = e_pᵀB⁻¹, α_q = B⁻¹a_q, both before it). */
@@ -734,10 +724,9 @@ export class DualSimplex {
     }
   }
 
-  /** Clears pivotRow's marks; the list itself stays readable (its length in touchedCount0). */
+  /** Clears pivotRow's marks. */
   private clearTouched(): void {
     for (let k = 0; k < this.touchedCount; k++) this.inTouched[this.touched[k]] = 0;
-    this.touchedCount0 = this.touchedCount;
     this.touchedCount = 0;
   }
 
@@ -746,8 +735,7 @@ export class DualSimplex {
     if (this.pos[j] >= 0 || this.lo[j] === this.up[j]) return false;
     const dj = this.d[j];
     const tol = DUAL_TOL * (1 + Math.abs(this.cost[j]));
-    const free = this.lo[j] === -Infinity && this.up[j] === Infinity;
-    return dj < -tol ? this.side[j] === 0 || free : dj > tol ? this.side[j] === 1 || free : false;
+    return dj < -tol ? this.side[j] === 0 || this.isFree(j) : dj > tol ? this.side[j] === 1 || this.isFree(j) : false;
   }
 
   /**
@@ -764,9 +752,8 @@ export class DualSimplex {
       if (lo[j] === up[j]) continue;
       const a = s * alpha[j];
       if (Math.abs(a) < PIVOT_TOL) continue;
-      const free = lo[j] === -Infinity && up[j] === Infinity;
       let r: number;
-      if (free) r = Math.abs(d[j]) / Math.abs(a);
+      if (this.isFree(j)) r = Math.abs(d[j]) / Math.abs(a);
       else if (side[j] === 0 && a < 0) r = Math.max(0, d[j]) / -a;
       else if (side[j] === 1 && a > 0) r = Math.max(0, -d[j]) / a;
       else continue;
@@ -878,8 +865,7 @@ export class DualSimplex {
       if (pos[j] >= 0 || lo[j] === up[j]) continue;
       const a = sr * singleCoef[j];
       if (Math.abs(a) < PIVOT_TOL) return entries;
-      const free = lo[j] === -Infinity && up[j] === Infinity;
-      if (!(free || (side[j] === 0 && a < 0) || (side[j] === 1 && a > 0))) continue;
+      if (!(this.isFree(j) || (side[j] === 0 && a < 0) || (side[j] === 1 && a > 0))) continue;
       this.candJ[entries] = j;
       this.candR[entries] = Math.max(0, (y[i] - singleBp[k]) / sr);
       this.candPos[entries] = k;

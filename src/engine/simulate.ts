@@ -45,7 +45,8 @@ export type RunKind = 'baseline' | 'scenario';
 
 interface Run {
   readonly kind: RunKind;
-  readonly solvers: MarketSolvers;
+  /** The run's solvers, released when the run ends. */
+  readonly solvers: MarketSolvers & { readonly oneShot: SelectionSolver };
   readonly policyIndices: readonly number[];
   state: RunState;
   readonly results: PeriodResult[];
@@ -58,13 +59,8 @@ export function simulate(input: ModelInput, solvers: SolverFactory, options: Sim
   const world = layout.policies.map((_, i) => i).filter((i) => i < layout.worldPolicyCount);
   const all = layout.policies.map((_, i) => i);
   const runs: Run[] = [];
-  const selections: SelectionSolver[] = [];
   // Each run its own period solver and selection solver (warm within the run, never across runs).
-  const runSolvers = () => {
-    const selection = solvers.selection();
-    selections.push(selection);
-    return { period: solvers.create(layout, input.market.solver), oneShot: rememberingOneShot(selection) };
-  };
+  const runSolvers = () => ({ period: solvers.create(layout, input.market.solver), oneShot: rememberingOneShot(solvers.selection()) });
   try {
     runs.push(openRun('baseline', runSolvers(), world, input, layout));
     runs.push(openRun('scenario', runSolvers(), all, input, layout));
@@ -89,12 +85,14 @@ export function simulate(input: ModelInput, solvers: SolverFactory, options: Sim
     }
     return result;
   } finally {
-    for (const run of runs) run.solvers.period.dispose();
-    for (const selection of selections) selection.dispose();
+    for (const run of runs) {
+      run.solvers.period.dispose();
+      run.solvers.oneShot.dispose();
+    }
   }
 }
 
-function openRun(kind: RunKind, solvers: MarketSolvers, policyIndices: number[], input: ModelInput, layout: LpLayout): Run {
+function openRun(kind: RunKind, solvers: Run['solvers'], policyIndices: number[], input: ModelInput, layout: LpLayout): Run {
   return { kind, solvers, policyIndices, state: referenceState(input, layout), results: [] };
 }
 

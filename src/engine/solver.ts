@@ -246,8 +246,8 @@ function highsOneShot(highs: Highs): OneShotLp {
 class HighsSelection implements SelectionSolver {
   /** Most recently used first. */
   private readonly models: { model: Model; structure: SmallLp }[] = [];
-  private scratchCols = new Int32Array(0);
-  private scratchRows = new Int32Array(0);
+  /** 0, 1, 2, …: the index set of "every column" and "every row" (HiGHS copies it). */
+  private all = new Int32Array(0);
 
   constructor(
     private readonly highs: Highs,
@@ -259,8 +259,8 @@ class HighsSelection implements SelectionSolver {
     if (k >= 0) {
       const [entry] = this.models.splice(k, 1);
       const model = entry.model;
-      model.changeColsBounds({ kind: 'set', indices: this.indices('cols', lp.numCols) }, lp.colLower, lp.colUpper);
-      model.changeRowsBounds({ kind: 'set', indices: this.indices('rows', lp.numRows) }, lp.rowLower, lp.rowUpper);
+      model.changeColsBounds(this.first(lp.numCols), lp.colLower, lp.colUpper);
+      model.changeRowsBounds(this.first(lp.numRows), lp.rowLower, lp.rowUpper);
       const run = model.run();
       if (run.modelStatus === 7 /* optimal */) {
         this.models.unshift(entry);
@@ -286,15 +286,10 @@ class HighsSelection implements SelectionSolver {
     this.models.length = 0;
   }
 
-  /** 0 … count−1 (reused buffers). */
-  private indices(kind: 'cols' | 'rows', count: number): Int32Array {
-    let a = kind === 'cols' ? this.scratchCols : this.scratchRows;
-    if (a.length < count) {
-      a = Int32Array.from({ length: count }, (_, i) => i);
-      if (kind === 'cols') this.scratchCols = a;
-      else this.scratchRows = a;
-    }
-    return a.subarray(0, count);
+  /** The set 0 … count−1. */
+  private first(count: number): { kind: 'set'; indices: Int32Array } {
+    if (this.all.length < count) this.all = Int32Array.from({ length: count }, (_, i) => i);
+    return set(this.all, count);
   }
 }
 
@@ -321,9 +316,10 @@ function sameArrays(a: SmallLp, b: SmallLp, keys: readonly (typeof LP_ARRAYS)[nu
  * Exact: a cold solve of the same data gives the same answer, so results are unchanged to the byte.
  * One memory per run (simulate), so a run never depends on the runs before it.
  */
-export function rememberingOneShot(inner: OneShotLp, capacity = 64): OneShotLp {
+export function rememberingOneShot(inner: SelectionSolver, capacity = 64): SelectionSolver {
   const memory = new Map<string, { lp: SmallLp; answer: Float64Array | null }>();
   return {
+    dispose: () => inner.dispose(),
     solve(lp) {
       const key = lpKey(lp);
       const hit = memory.get(key);

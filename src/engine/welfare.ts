@@ -30,7 +30,6 @@ import { contentFrom, type MarketOutcome, type MarketSetup } from './market.js';
 
 /** The welfare terms of a region, in this order (USD per period). */
 export const WELFARE_TERMS = ['consumers', 'holders', 'producers', 'government', 'rents'] as const;
-type WelfareTerm = (typeof WELFARE_TERMS)[number];
 const [CONSUMERS, HOLDERS, PRODUCERS, GOVERNMENT, RENTS] = [0, 1, 2, 3, 4];
 const T = WELFARE_TERMS.length;
 /** USD in one USD/kg × t (a price times tonnes): the factor of every money total. */

@@ -7,24 +7,14 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { coldSolverFactory, loadSolvers, simulate, type MarketAudit, type SolverFactory } from '../../src/engine/index.js';
 import { clearMarket } from '../../src/engine/market.js';
-import type { PeriodResult } from '../../src/model/types.js';
 import { syntheticWorldArbitrary } from '../../src/testing/arbitraries.js';
+import { expectRunsAgree, maxRelDiff } from './fixtures.js';
 
 let solvers: SolverFactory;
 beforeAll(async () => {
   solvers = await loadSolvers();
 });
 
-
-function relDiff(a: number, b: number): number {
-  return Math.abs(a - b) / Math.max(1e-9, Math.abs(a), Math.abs(b));
-}
-
-function maxRelDiff(a: Float64Array, b: Float64Array, floor = 1e-6): number {
-  let worst = 0;
-  for (let i = 0; i < a.length; i++) if (Math.abs(a[i] - b[i]) > floor) worst = Math.max(worst, relDiff(a[i], b[i]));
-  return worst;
-}
 
 describe('canonical prices and quantities', () => {
   it('the same period solved cold and warm gives the same prices (1e-6 relative) and quantities', () => {
@@ -52,14 +42,7 @@ describe('canonical prices and quantities', () => {
       fc.property(syntheticWorldArbitrary({ scenarioPolicies: 3 }), (world) => {
         const warm = simulate(world, solvers);
         const cold = simulate(world, coldSolverFactory(solvers));
-        for (const kind of ['baseline', 'scenario'] as const)
-          warm[kind].forEach((w: PeriodResult, t) => {
-            const c = cold[kind][t];
-            for (const field of ['price', 'producerPrice', 'landedPrice', 'quotaRentUsd', 'welfareUsd'] as const)
-              expect(maxRelDiff(w[field], c[field]), `${kind} period ${t}: ${field}`).toBeLessThan(1e-6);
-            for (const field of ['production', 'consumption', 'stock', 'flow', 'shortage'] as const)
-              expect(maxRelDiff(w[field], c[field]), `${kind} period ${t}: ${field}`).toBeLessThan(1e-6);
-          });
+        expectRunsAgree(warm, cold, ['price', 'producerPrice', 'landedPrice', 'quotaRentUsd', 'welfareUsd', 'production', 'consumption', 'stock', 'flow', 'shortage'], 1e-6);
       }),
       { numRuns: 25 },
     );

@@ -1,5 +1,6 @@
 /** Small hand-built worlds for exact tests: two regions A (0) and B (1), one product X. */
-import type { DemandDef, ModelInput, PlantDef, PolicyInput, StockDef } from '../../src/model/types.js';
+import { expect } from 'vitest';
+import type { DemandDef, ModelInput, PeriodResult, PlantDef, PolicyInput, RunResult, StockDef } from '../../src/model/types.js';
 import { constant, defaultDynamics, defaultMarket, periodLabels } from '../../src/model/synthetic.js';
 
 export const A = 0;
@@ -77,3 +78,22 @@ export function link(o: number, d: number): number {
 export function from(start: number, id = 'p'): { id: string; start: number; end: number; announce: null } {
   return { id, start, end: Number.MAX_SAFE_INTEGER, announce: null };
 }
+
+/** Largest relative difference of two arrays over the entries that differ by more than `floor`. */
+export function maxRelDiff(a: Float64Array, b: Float64Array, floor = 1e-6): number {
+  let worst = 0;
+  for (let i = 0; i < a.length; i++) if (Math.abs(a[i] - b[i]) > floor) worst = Math.max(worst, Math.abs(a[i] - b[i]) / Math.max(1e-9, Math.abs(a[i]), Math.abs(b[i])));
+  return worst;
+}
+
+/** Two runs of one world agree, period by period, on every named result field (relative tolerance). */
+export function expectRunsAgree(a: RunResult, b: RunResult, fields: readonly PeriodField[], tolerance: number): void {
+  for (const kind of ['baseline', 'scenario'] as const)
+    a[kind].forEach((x, t) => {
+      const y = b[kind][t];
+      for (const field of fields) expect(maxRelDiff(x[field], y[field]), `${kind} period ${t}: ${field}`).toBeLessThan(tolerance);
+    });
+}
+
+/** The result fields that are arrays. */
+export type PeriodField = { [K in keyof PeriodResult]: PeriodResult[K] extends Float64Array ? K : never }[keyof PeriodResult];
