@@ -112,54 +112,8 @@ export function canonicalDuals(
   needed?: Uint8Array,
 ): CanonicalSelection {
   const m = layout.numRows;
-  const n = layout.numCols;
   const N = layout.marketRows;
-  const { starts, indices, values } = layout;
-  const status = new Uint8Array(n);
-  for (let j = 0; j < n; j++) status[j] = columnStatus(x[j], lp.colUpper[j]);
-
-  const known = new Uint8Array(m);
-  const dual = new Float64Array(m);
-  markSlackSideRows(layout, lp, x, known);
-
-  // Propagation: a column strictly inside its bounds with one unknown dual pins it.
-  const unknownIn = new Int32Array(n);
-  const queue: number[] = [];
-  for (let j = 0; j < n; j++) {
-    if (status[j] !== INSIDE) continue;
-    let u = 0;
-    for (let e = starts[j]; e < starts[j + 1]; e++) if (!known[indices[e]]) u++;
-    unknownIn[j] = u;
-    if (u === 1) queue.push(j);
-  }
-  const { rowStarts, rowCols } = layout;
-  while (queue.length > 0) {
-    const j = queue.pop()!;
-    if (unknownIn[j] !== 1) continue;
-    let row = -1;
-    let coef = 0;
-    let rest = lp.colCost[j];
-    for (let e = starts[j]; e < starts[j + 1]; e++) {
-      const r = indices[e];
-      if (known[r]) rest -= values[e] * dual[r];
-      else {
-        row = r;
-        coef = values[e];
-      }
-    }
-    if (row < 0) continue;
-    dual[row] = rest / coef;
-    known[row] = 1;
-    for (let k = rowStarts[row]; k < rowStarts[row + 1]; k++) {
-      const c = rowCols[k];
-      if (status[c] !== INSIDE) continue;
-      unknownIn[c]--;
-      if (unknownIn[c] === 1) queue.push(c);
-    }
-  }
-
-  const free: number[] = [];
-  for (let i = 0; i < m; i++) if (!known[i]) free.push(i);
+  const { status, known, dual, free } = pinnedDuals(layout, lp, x);
   const freePrices = free.filter((i) => i < N).length;
   if (free.length === 0) return { dual: finite(dual), stats: { freeRows: 0, fellBack: false } };
   const relaxed = relaxableSideRows(layout, status, free);
@@ -213,6 +167,117 @@ export function canonicalDuals(
       return full();
     },
   };
+}
+
+/**
+ * What the optimal primal x alone fixes: each column's status against its bounds, the side rows with
+ * slack (dual 0), and the duals that propagation pins (a column strictly inside its bounds with one
+ * unknown dual fixes it); `free` lists the rows left unknown, ascending.
+ */
+function pinnedDuals(layout: LpLayout, lp: PeriodLp, x: Float64Array): { status: Uint8Array; known: Uint8Array; dual: Float64Array; free: number[] } {
+  const m = layout.numRows;
+  const n = layout.numCols;
+  const { starts, indices, values } = layout;
+  const status = new Uint8Array(n);
+  for (let j = 0; j < n; j++) status[j] = columnStatus(x[j], lp.colUpper[j]);
+
+  const known = new Uint8Array(m);
+  const dual = new Float64Array(m);
+  markSlackSideRows(layout, lp, x, known);
+
+  // Propagation: a column strictly inside its bounds with one unknown dual pins it.
+  const unknownIn = new Int32Array(n);
+  const queue: number[] = [];
+  for (let j = 0; j < n; j++) {
+    if (status[j] !== INSIDE) continue;
+    let u = 0;
+    for (let e = starts[j]; e < starts[j + 1]; e++) if (!known[indices[e]]) u++;
+    unknownIn[j] = u;
+    if (u === 1) queue.push(j);
+  }
+  const { rowStarts, rowCols } = layout;
+  while (queue.length > 0) {
+    const j = queue.pop()!;
+    if (unknownIn[j] !== 1) continue;
+    let row = -1;
+    let coef = 0;
+    let rest = lp.colCost[j];
+    for (let e = starts[j]; e < starts[j + 1]; e++) {
+      const r = indices[e];
+      if (known[r]) rest -= values[e] * dual[r];
+      else {
+        row = r;
+        coef = values[e];
+      }
+    }
+    if (row < 0) continue;
+    dual[row] = rest / coef;
+    known[row] = 1;
+    for (let k = rowStarts[row]; k < rowStarts[row + 1]; k++) {
+      const c = rowCols[k];
+      if (status[c] !== INSIDE) continue;
+      unknownIn[c]--;
+      if (unknownIn[c] === 1) queue.push(c);
+    }
+  }
+  const free: number[] = [];
+  for (let i = 0; i < m; i++) if (!known[i]) free.push(i);
+  return { status, known, dual, free };
+}
+
+/** The selection weight of market row r: 1 / reference price, with its tie-breaking factor. */
+function selectionWeight(layout: LpLayout, r: number): number {
+  return (1 + TIE_BREAK * ((r * PHI) % 1)) / Math.max(1e-9, layout.referencePrice[layout.rowProduct[r]]);
+}
+
+/**
+ * The selection rule as a direction LP on the period LP's own matrix (DualSimplex.selectDuals): δ per
+ * row (+w for users' prices, the highest; −w for producer and landed prices, the lowest; 0 for side
+ * rows), and per market row one cap column — coefficient +1 (a supply at the cap) on a balance row, −1
+ * (a use) on the others, cost the product's highest choke price, bound M·w in the direction LP, fixed
+ * at 0 in the period LP. δ and the bounds are scaled so that the largest weight is 1 (the rule is
+ * unchanged by a common factor; the direction LP's values are then of order 1).
+ */
+export interface DirectionRule {
+  readonly delta: Float64Array;
+  readonly capCoef: Float64Array;
+  readonly capCost: Float64Array;
+  readonly capUpper: Float64Array;
+}
+
+export function directionRule(layout: LpLayout): DirectionRule {
+  const N = layout.marketRows;
+  const delta = new Float64Array(layout.numRows);
+  const capCoef = new Float64Array(N);
+  const capCost = new Float64Array(N);
+  const capUpper = new Float64Array(N);
+  let largest = 0;
+  for (let r = 0; r < N; r++) largest = Math.max(largest, selectionWeight(layout, r));
+  for (let r = 0; r < N; r++) {
+    const w = selectionWeight(layout, r) / largest;
+    const users = r < layout.balanceRows;
+    delta[r] = users ? w : -w;
+    capCoef[r] = users ? 1 : -1;
+    capCost[r] = layout.chokeMax[layout.rowProduct[r]];
+    capUpper[r] = BEYOND_CAP_PENALTY * w;
+  }
+  return { delta, capCoef, capCost, capUpper };
+}
+
+/**
+ * Canonical duals from the duals of the direction LP (`direction`, DualSimplex.selectDuals), which come
+ * from one basis and so agree with every column's condition to round-off (pinned values recomputed by
+ * propagation would differ from them by the solver's tolerance, amplified along chains of small
+ * coefficients, and leave columns strictly inside their bounds with reduced costs of 1e-6 — enough to
+ * move the canonical quantities). Only the side rows that may fall without bound are set by the rule of
+ * canonicalDuals (the largest value their conditions allow); `stats` counts the free prices as it does.
+ */
+export function canonicalFromDirection(layout: LpLayout, lp: PeriodLp, x: Float64Array, direction: Float64Array): { dual: Float64Array; stats: CanonicalStats } {
+  const { status, free } = pinnedDuals(layout, lp, x);
+  const dual = direction.slice();
+  const relaxed = relaxableSideRows(layout, status, free);
+  assignRelaxedRents(layout, lp, status, dual, free, relaxed);
+  return { dual: finite(dual), stats: { freeRows: free.filter((i) => i < layout.marketRows).length, fellBack: false } };
 }
 
 /**
@@ -471,7 +536,7 @@ function selectionLp(
   balanceFree.forEach((r, t) => {
     const c = pos[r];
     const p = layout.rowProduct[r];
-    const w = (1 + TIE_BREAK * ((r * PHI) % 1)) / Math.max(1e-9, layout.referencePrice[p]);
+    const w = selectionWeight(layout, r);
     const e = k + t;
     colCost[e] = BEYOND_CAP_PENALTY * w;
     colUpper[e] = Infinity;

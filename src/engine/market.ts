@@ -27,7 +27,7 @@
  * data alone, not on the solver's warm-start path. The fixed point iterates on canonical prices.
  */
 import type { ModelInput } from '../model/types.js';
-import { canonicalDuals, canonicalPrimal } from './canonical.js';
+import { canonicalDuals, canonicalFromDirection, canonicalPrimal } from './canonical.js';
 import { fillTiers, type HoldingCurve } from './curves.js';
 import { COL, outputRow, type LpLayout } from './layout.js';
 import type { PeriodControls } from './policies/index.js';
@@ -129,13 +129,18 @@ export function clearMarket(solvers: MarketSolvers, input: ModelInput, layout: L
     iterations++;
     // On the way, only the prices that set wedges must be canonical; the final iterate is canonical in full
     // (at once when no price sets a wedge: the first iterate is then the last).
-    const selection = canonicalDuals(layout, lp, sol.colValue, sol.rowDual, solvers.oneShot, setsWedge ? fpRows : undefined);
+    // The solver selects from its own optimal basis where it can (the native solver); otherwise a
+    // selection LP does.
+    const direction = solvers.period.selectDuals?.() ?? null;
+    const selection = direction
+      ? canonicalFromDirection(layout, lp, sol.colValue, direction)
+      : canonicalDuals(layout, lp, sol.colValue, sol.rowDual, solvers.oneShot, setsWedge ? fpRows : undefined);
     let { dual, stats } = selection;
     let price = marketPrices(layout, dual);
     const change = largestRelativeChange(layout, fpRows, guess, price);
     const converged = change <= tol;
     if (converged || iterations >= maxIter) {
-      if (selection.complete) {
+      if ('complete' in selection && selection.complete) {
         // Complete the selection: the components selected on the way are kept, the others selected.
         ({ dual, stats } = selection.complete());
         price = marketPrices(layout, dual);

@@ -40,8 +40,16 @@ export type SparseMatrix = Pick<LpLayout, 'numCols' | 'numRows' | 'starts' | 'in
 const PRIMAL_TOL = 1e-9;
 /** Dual feasibility tolerance (relative to 1 + |cost|). */
 const DUAL_TOL = 1e-9;
+/**
+ * Dual feasibility tolerance of the canonical selection's direction LP: its duals are the reported
+ * prices, and the canonical quantities read their reduced costs at 1e-9, so they must be exact well
+ * below that (an optimum only to 1e-9 left prices 1e-8 off and moved quantities between tied suppliers).
+ */
+const SELECTION_DUAL_TOL = 1e-12;
 /** Smallest |pivot| accepted in the ratio test. */
 const PIVOT_TOL = 1e-9;
+/** A value within this (relative to 1 + |bound|) of a bound is at it, for the canonical selection (canonical.ts). */
+const STATUS_TOL = 1e-9;
 /** Etas added since the last reinversion before the basis is reinverted. */
 const REINVERT_AFTER = 96;
 /** Pivots per solve before giving up. */
@@ -124,6 +132,8 @@ export class DualSimplex {
   private readonly heap: Int32Array;
   private readonly flips: Int32Array;
 
+  /** Dual feasibility tolerance in force (relative to 1 + |cost|). */
+  private dualTol = DUAL_TOL;
   /** Whether the last solve ended optimal (x_B, y, d then belong to its LP). */
   private settled = false;
   /** Pivots of the last solve (the bench reports them). */
@@ -133,7 +143,15 @@ export class DualSimplex {
   /** Why the last solve failed ('' when it did not). */
   lastFailure = '';
 
-  constructor(layout: SparseMatrix) {
+  /**
+   * `auxCost`: the last auxCost.length columns of the matrix are auxiliary, fixed at 0 in every LP
+   * solved (solve() takes bounds and costs of the others) with these costs; only the canonical
+   * selection (selectDuals) opens them.
+   */
+  constructor(
+    layout: SparseMatrix,
+    private readonly auxCost: Float64Array = new Float64Array(0),
+  ) {
     const n = layout.numCols;
     const m = layout.numRows;
     this.n = n;
@@ -206,17 +224,92 @@ export class DualSimplex {
     this.settled = false;
     this.lastPivots = 0;
     this.lastPrimalPivots = 0;
+    if (!this.optimise(keepPrimal)) return null;
+    this.settled = true;
+    return this.solution();
+  }
+
+  /**
+   * The duals that maximise Σ δᵢ·yᵢ − Σ_k u_k·max(0, d_k) over the optimal duals of the LP just solved
+   * (d_k the reduced cost of auxiliary column k, −d_k its shortfall), from its optimal basis; null when
+   * the last solve did not end optimal or the selection could not be certified.
+   *
+   * Why this is the selection. For min cᵀx, Ax = b, the optimal value v(b) is convex and its directional
+   * derivative in direction δ is max δᵀy over the optimal duals — and equally min cᵀz over the directions
+   * z that stay feasible at the optimal x (A z = δ, z ≥ 0 where x is at its lower bound, z ≤ 0 at its
+   * upper bound, z = 0 where both, z free strictly inside). That "direction LP" has this LP's matrix and
+   * costs and only other bounds, and the optimal basis is dual feasible for it: the dual simplex carries on
+   * from it, usually with a few pivots. An auxiliary column (fixed at 0 in every LP) gets the bounds
+   * [0, u_k] in the direction LP: its cost caps the dual of its row, above which the dual pays u_k per
+   * unit. Tolerances on the statuses are those of the canonical selection (1e-9, scaled).
+   */
+  selectDuals(delta: Float64Array, auxUpper: Float64Array): Float64Array | null {
+    if (!this.settled) return null;
+    this.settled = false; // the bounds below are the direction LP's; the next solve reloads its own
+    const { n, m, lo, up, pos } = this;
+    if (auxUpper.length !== this.auxCost.length) throw new Error('selectDuals: one bound per auxiliary column');
+    const firstAux = n - auxUpper.length;
+    for (let j = 0; j < n + m; j++) {
+      const l = lo[j];
+      const u = up[j];
+      if (j >= firstAux && j < n) {
+        lo[j] = 0;
+        up[j] = auxUpper[j - firstAux];
+      } else if (j >= n && l === u) {
+        lo[j] = delta[j - n]; // an equality row: its right-hand side moves by δ
+        up[j] = delta[j - n];
+      } else {
+        const v = this.valueOf(j);
+        // As canonical.ts reads a solution: columns relative to their bounds, a row relative to its terms.
+        const tol = STATUS_TOL * (j < n ? Math.max(1, finiteAbs(l), finiteAbs(u)) : Math.max(1, finiteAbs(u), finiteAbs(l), this.rowSize(j - n)));
+        const atLower = v - l <= tol;
+        const atUpper = u - v <= tol;
+        lo[j] = atLower ? 0 : -Infinity;
+        up[j] = atUpper ? 0 : Infinity;
+      }
+      if (pos[j] < 0) this.placeNonbasic(j);
+    }
+    this.lastPivots = 0;
+    this.lastPrimalPivots = 0;
+    this.dualTol = SELECTION_DUAL_TOL;
+    try {
+      if (!this.optimise(false)) return null;
+    } finally {
+      this.dualTol = DUAL_TOL;
+    }
+    return this.y.slice();
+  }
+
+  /** The current value of variable j (basic or not). */
+  private valueOf(j: number): number {
+    return this.pos[j] >= 0 ? this.xB[this.pos[j]] : this.x[j];
+  }
+
+  /** Σ|a_ij·x_j| over row i: the size of its activity's terms. */
+  private rowSize(i: number): number {
+    let size = 0;
+    for (let k = this.rowStarts[i]; k < this.rowStarts[i + 1]; k++) size += Math.abs(this.rowVals[k] * this.valueOf(this.rowCols[k]));
+    return size;
+  }
+
+  /**
+   * Optimises the loaded LP from the current basis: dual simplex (after putting the nonbasic variables
+   * on the sides their reduced costs ask for, shifting costs where there is no such bound), a primal
+   * simplex when costs were shifted, and a check on values recomputed from the factors; retried on fresh
+   * factors a few times. False when no optimum could be certified (lastFailure says why).
+   */
+  private optimise(keepPrimal: boolean): boolean {
     this.lastFailure = '';
     for (let round = 0; round < 6; round++) {
       this.recompute(false, round === 0 && keepPrimal);
       const { moved, shifted } = this.makeDualFeasible();
       if (moved) this.recomputePrimal();
       const pivotsBefore = this.lastPivots;
-      if (this.dualSimplex() === 'fail') return null;
+      if (this.dualSimplex() === 'fail') return false;
       if (shifted) {
         this.cost.set(this.trueCost);
         this.recomputeDual();
-        if (this.primalSimplex() === 'fail') return null;
+        if (this.primalSimplex() === 'fail') return false;
       }
       // Verify on values recomputed from the factors (already fresh when nothing moved since).
       if (shifted || this.lastPivots > pivotsBefore) this.recompute();
@@ -226,11 +319,10 @@ export class DualSimplex {
         continue;
       }
       this.lastFailure = '';
-      this.settled = true;
-      return this.solution();
+      return true;
     }
     this.lastFailure ||= 'rounds exhausted';
-    return null;
+    return false;
   }
 
   /** Discards the basis (back to all logical): after a failure, the next solve starts afresh. */
@@ -251,13 +343,20 @@ export class DualSimplex {
   /** Loads the LP's bounds and costs; returns whether any bound changed since the last LP. */
   private load(lp: PeriodLp): boolean {
     const { n, m, lo, up, trueCost } = this;
+    const own = n - this.auxCost.length;
     let changed = false;
-    for (let j = 0; j < n; j++) {
+    for (let j = 0; j < own; j++) {
       if (lo[j] !== lp.colLower[j] || up[j] !== lp.colUpper[j]) changed = true;
       lo[j] = lp.colLower[j];
       up[j] = lp.colUpper[j];
     }
+    for (let j = own; j < n; j++) {
+      if (lo[j] !== 0 || up[j] !== 0) changed = true;
+      lo[j] = 0;
+      up[j] = 0;
+    }
     trueCost.set(lp.colCost);
+    trueCost.set(this.auxCost, own);
     for (let i = 0; i < m; i++) {
       if (lo[n + i] !== lp.rowLower[i] || up[n + i] !== lp.rowUpper[i]) changed = true;
       lo[n + i] = lp.rowLower[i];
@@ -322,11 +421,27 @@ export class DualSimplex {
     this.ftran(rhs);
   }
 
-  /** y = B⁻ᵀ c_B, d = c − [A −I]ᵀ y. */
+  /**
+   * y = B⁻ᵀ c_B, with one step of iterative refinement, and d = c − [A −I]ᵀ y. The refinement matters:
+   * bases of this LP chain processes with small coefficients (recipe shares of 1 %), and the product-form
+   * factors alone gave duals 1e-8 off (relative), which the canonical selection reads as different
+   * statuses.
+   */
   private recomputeDual(): void {
     const { n, m, y, d, cost, head, pos, starts, indices, values } = this;
     for (let p = 0; p < m; p++) y[p] = cost[head[p]];
     this.btran(y);
+    // Residual of the basic columns' conditions c_B − Bᵀy (by position), solved on the same factors.
+    const residual = this.tau;
+    for (let p = 0; p < m; p++) {
+      const j = head[p];
+      let v = cost[j];
+      if (j < n) for (let e = starts[j]; e < starts[j + 1]; e++) v -= values[e] * y[indices[e]];
+      else v += y[j - n];
+      residual[p] = v;
+    }
+    this.btran(residual);
+    for (let i = 0; i < m; i++) y[i] += residual[i];
     for (let j = 0; j < n; j++) {
       if (pos[j] >= 0) {
         d[j] = 0;
@@ -349,7 +464,7 @@ export class DualSimplex {
     let shifted = false;
     for (let j = 0; j < n + m; j++) {
       if (pos[j] >= 0 || lo[j] === up[j]) continue;
-      const tol = DUAL_TOL * (1 + Math.abs(cost[j]));
+      const tol = this.dualTol * (1 + Math.abs(cost[j]));
       const wantsUpper = d[j] < -tol && (side[j] === 0 || lo[j] === -Infinity);
       const wantsLower = d[j] > tol && (side[j] === 1 || lo[j] === -Infinity);
       if (!wantsUpper && !wantsLower) continue;
@@ -734,7 +849,7 @@ export class DualSimplex {
   private improving(j: number): boolean {
     if (this.pos[j] >= 0 || this.lo[j] === this.up[j]) return false;
     const dj = this.d[j];
-    const tol = DUAL_TOL * (1 + Math.abs(this.cost[j]));
+    const tol = this.dualTol * (1 + Math.abs(this.cost[j]));
     return dj < -tol ? this.side[j] === 0 || this.isFree(j) : dj > tol ? this.side[j] === 1 || this.isFree(j) : false;
   }
 
@@ -812,7 +927,7 @@ export class DualSimplex {
       // largest |α| enters (the others end up dual infeasible by less than the tolerance).
       let q = j;
       let best = aj;
-      const limit = r + (DUAL_TOL * (1 + Math.abs(cost[j]))) / best;
+      const limit = r + (this.dualTol * (1 + Math.abs(cost[j]))) / best;
       while (size > 0 && candR[heap[0]] <= limit) {
         const j2 = candJ[pop()];
         const a2 = Math.abs(this.rowAlpha(j2));
@@ -830,7 +945,7 @@ export class DualSimplex {
   private firstAhead(i: number, dir: number): number {
     const { singleStart, singleBp } = this;
     const y = this.y[i];
-    const slack = DUAL_TOL * (1 + Math.abs(y));
+    const slack = this.dualTol * (1 + Math.abs(y));
     let lo = singleStart[i];
     let hi = singleStart[i + 1];
     if (dir > 0) {
@@ -879,7 +994,7 @@ export class DualSimplex {
     const { n, m, pos, d, lo, up, side, cost } = this;
     for (let j = 0; j < n + m; j++) {
       if (pos[j] >= 0 || lo[j] === up[j]) continue;
-      const tol = DUAL_TOL * (1 + Math.abs(cost[j]));
+      const tol = this.dualTol * (1 + Math.abs(cost[j]));
       if (side[j] === 0 && (d[j] < -tol || (lo[j] === -Infinity && d[j] > tol))) return true;
       if (side[j] === 1 && d[j] > tol) return true;
     }
@@ -898,8 +1013,9 @@ export class DualSimplex {
 
   private solution(): LpSolution {
     const { n, m, x, xB, head } = this;
-    const colValue = x.slice(0, n);
-    for (let p = 0; p < m; p++) if (head[p] < n) colValue[head[p]] = xB[p];
+    const own = n - this.auxCost.length;
+    const colValue = x.slice(0, own);
+    for (let p = 0; p < m; p++) if (head[p] < own) colValue[head[p]] = xB[p];
     return { colValue, rowDual: this.y.slice() };
   }
 
@@ -1028,6 +1144,11 @@ export class DualSimplex {
     }
     this.etasAtReinversion = this.etaCount;
   }
+}
+
+/** |v|, or 0 when v is infinite. */
+function finiteAbs(v: number): number {
+  return Number.isFinite(v) ? Math.abs(v) : 0;
 }
 
 function grow<T extends Int32Array | Float64Array>(a: T, size: number): T {

@@ -4,10 +4,11 @@
  * In each period the baseline (world policies only) steps first, then the scenario (world + scenario
  * policies), because scenario policies may refer to the baseline's flow in the same period (licences,
  * leakage, `blocked`). Each run owns a fresh solver created here and disposed here; warm starts happen
- * only within a run. Before the first period each run clears period 0 once with passive stocks and world
- * policies only (the warm-up): its prices seed price expectations and the first fixed-point estimate, its
- * use seeds the coverage targets. Both runs do the identical warm-up, so without scenario policies the
- * two runs make identical solver calls and their results are bitwise identical.
+ * only within a run. Before the first period, period 0 is cleared once with passive stocks and world
+ * policies only (the warm-up, on solvers of its own): its prices seed price expectations and the first
+ * fixed-point estimate, its use seeds the coverage targets. Both runs start from that state with fresh
+ * solvers, so without scenario policies they make identical solver calls and their results are bitwise
+ * identical.
  *
  * A world policy that caps links from before the run (its start at or before period 0) has no baseline
  * period before it to take its reference flow from: it takes the flow of an unrestricted clearing of
@@ -56,21 +57,21 @@ interface Run {
 export function simulate(input: ModelInput, solvers: SolverFactory, options: SimulateOptions = {}): RunResult {
   const layout = buildLayout(input, armingtonBenchmark(input, solvers));
   const T = input.timeline.labels.length;
+  if (T === 0) return { baseline: [], scenario: [] };
   const world = layout.policies.map((_, i) => i).filter((i) => i < layout.worldPolicyCount);
   const all = layout.policies.map((_, i) => i);
   const runs: Run[] = [];
   // Each run its own period solver and selection solver (warm within the run, never across runs).
   const runSolvers = () => ({ period: solvers.create(layout, input.market.solver), oneShot: rememberingOneShot(solvers.selection()) });
   try {
-    runs.push(openRun('baseline', runSolvers(), world, input, layout));
-    runs.push(openRun('scenario', runSolvers(), all, input, layout));
-    if (T === 0) return { baseline: [], scenario: [] };
-    const [baseline, scenario] = runs;
     const before = worldCapsFromBefore(layout) ? unrestrictedFlows(input, layout, solvers) : null;
-    for (const run of runs) run.state = warmUp(run, input, layout, before);
+    const start = warmUp(input, layout, solvers, before);
+    runs.push(openRun('baseline', runSolvers(), world, start));
+    runs.push(openRun('scenario', runSolvers(), all, start));
+    const [baseline, scenario] = runs;
     for (let t = 0; t < T; t++) {
       const reference = referenceFlows(layout, baseline.results, t, before);
-      for (const run of [baseline, scenario]) {
+      for (const run of runs) {
         const { audit, summary } = stepRun(run, input, layout, t, reference);
         if (options.check) assertInvariants(input, audit, run.results[t - 1] ?? null, summary.result);
         options.onPeriod?.(audit, summary.result);
@@ -92,8 +93,8 @@ export function simulate(input: ModelInput, solvers: SolverFactory, options: Sim
   }
 }
 
-function openRun(kind: RunKind, solvers: Run['solvers'], policyIndices: number[], input: ModelInput, layout: LpLayout): Run {
-  return { kind, solvers, policyIndices, state: referenceState(input, layout), results: [] };
+function openRun(kind: RunKind, solvers: Run['solvers'], policyIndices: number[], start: RunState): Run {
+  return { kind, solvers, policyIndices, state: start, results: [] };
 }
 
 /** Whether some world policy caps links from before the run (its start at or before period 0). */
@@ -127,16 +128,27 @@ function referenceFlows(layout: LpLayout, baseline: readonly PeriodResult[], t: 
   return { flow: pick('flow'), content: pick('contentFlow') };
 }
 
-/** Clears period 0 with passive stocks and world policies only; returns the run's initial state. */
-function warmUp(run: Run, input: ModelInput, layout: LpLayout, before: PeriodResult | null): RunState {
-  const worldOnly = run.policyIndices.filter((i) => i < layout.worldPolicyCount);
-  const summary = clearPassive(run.solvers, input, layout, run.state, worldOnly, {
-    flow: (_i, l) => before?.flow[l] ?? 0,
-    content: (_i, l) => before?.contentFlow[l] ?? 0,
-  });
-  const { result } = summary;
-  const use = Float64Array.from(result.demand, (d, rp) => d + result.processInput[rp]);
-  return initialState(input, layout, summary.rowPrice, use, summary.legalFlow);
+/**
+ * The runs' initial state: period 0 cleared with passive stocks and world policies only, on solvers of
+ * its own (dropped after), so that both runs start their first period from the same state and the same
+ * (cold) solvers — without scenario policies they then make identical solver calls.
+ */
+function warmUp(input: ModelInput, layout: LpLayout, solvers: SolverFactory, before: PeriodResult | null): RunState {
+  const worldOnly = layout.policies.map((_, i) => i).filter((i) => i < layout.worldPolicyCount);
+  const period = solvers.create(layout, input.market.solver);
+  const oneShot = rememberingOneShot(solvers.selection());
+  try {
+    const summary = clearPassive({ period, oneShot }, input, layout, referenceState(input, layout), worldOnly, {
+      flow: (_i, l) => before?.flow[l] ?? 0,
+      content: (_i, l) => before?.contentFlow[l] ?? 0,
+    });
+    const { result } = summary;
+    const use = Float64Array.from(result.demand, (d, rp) => d + result.processInput[rp]);
+    return initialState(input, layout, summary.rowPrice, use, summary.legalFlow);
+  } finally {
+    period.dispose();
+    oneShot.dispose();
+  }
 }
 
 function stepRun(

@@ -14,8 +14,9 @@
 import { createHash } from 'node:crypto';
 import * as highsModule from 'highs';
 import type { Highs, Model } from 'highs';
-import type { LpLayout } from './layout.js';
-import { DualSimplex } from './simplex.js';
+import { directionRule, type DirectionRule } from './canonical.js';
+import { transpose, type LpLayout } from './layout.js';
+import { DualSimplex, type SparseMatrix } from './simplex.js';
 
 /** Which solver clears the period LPs: the engine's own (`native`) or HiGHS (`highs`, the reference). */
 export type SolverChoice = 'native' | 'highs';
@@ -39,6 +40,12 @@ export interface LpSolution {
 export interface MarketSolver {
   /** Solves the LP with these bounds and costs; throws `SolverError` unless an optimum is found. */
   solve(lp: PeriodLp): LpSolution;
+  /**
+   * The canonical duals of the LP just solved, selected from the solver's own optimal basis (canonical.ts,
+   * `directionRule`): duals of every row, or null when this solver cannot (then the caller selects them
+   * with an LP of its own).
+   */
+  selectDuals?(): Float64Array | null;
   /** Releases native memory. Idempotent. */
   dispose(): void;
 }
@@ -392,19 +399,26 @@ export function coldSolverFactory(base: SolverFactory): SolverFactory {
  */
 class NativeMarketSolver implements MarketSolver {
   private readonly simplex: DualSimplex;
+  private readonly rule: DirectionRule;
   private fallback: HighsMarketSolver | null = null;
+  /** Whether the last LP was solved by the dual simplex (so that its basis can select the duals). */
+  private solvedNatively = false;
   /** LPs handed to HiGHS. */
   fallbacks = 0;
+  /** Selections the dual simplex could not certify (the caller then selected by LP). */
+  selectionFallbacks = 0;
 
   constructor(
     private readonly highs: Highs,
     private readonly layout: LpLayout,
   ) {
-    this.simplex = new DualSimplex(layout);
+    this.rule = directionRule(layout);
+    this.simplex = new DualSimplex(withCapColumns(layout, this.rule), this.rule.capCost);
   }
 
   solve(lp: PeriodLp): LpSolution {
     const solution = this.simplex.solve(lp);
+    this.solvedNatively = solution !== null;
     if (solution) return solution;
     this.fallbacks++;
     this.simplex.reset();
@@ -412,10 +426,40 @@ class NativeMarketSolver implements MarketSolver {
     return this.fallback.solve(lp);
   }
 
+  selectDuals(): Float64Array | null {
+    if (!this.solvedNatively) return null;
+    this.solvedNatively = false;
+    const dual = this.simplex.selectDuals(this.rule.delta, this.rule.capUpper);
+    if (dual) return dual.subarray(0, this.layout.numRows);
+    this.selectionFallbacks++;
+    this.simplex.reset();
+    return null;
+  }
+
   dispose(): void {
     this.fallback?.dispose();
     this.fallback = null;
   }
+}
+
+/** The layout's matrix with one cap column per market row appended (canonical.ts, `directionRule`). */
+function withCapColumns(layout: LpLayout, rule: DirectionRule): SparseMatrix {
+  const n = layout.numCols;
+  const N = rule.capCoef.length;
+  const nnz = layout.starts[n];
+  const starts = new Int32Array(n + N + 1);
+  starts.set(layout.starts);
+  const indices = new Int32Array(nnz + N);
+  indices.set(layout.indices.subarray(0, nnz));
+  const values = new Float64Array(nnz + N);
+  values.set(layout.values.subarray(0, nnz));
+  for (let r = 0; r < N; r++) {
+    indices[nnz + r] = r;
+    values[nnz + r] = rule.capCoef[r];
+    starts[n + r + 1] = nnz + r + 1;
+  }
+  const rows = transpose(layout.numRows, starts, indices, values);
+  return { numCols: n + N, numRows: layout.numRows, starts, indices, values, ...rows };
 }
 
 /** Loads the HiGHS WebAssembly module once per process and returns a factory of per-run solvers. */

@@ -7,11 +7,14 @@
  *   solver's internals;
  * - whole runs give the same canonical prices — users', producers' and landed — rents, welfare and
  *   quantities (1e-6 relative) whichever solver clears them;
+ * - the native solver's selection of the canonical duals from its own optimal basis (the direction LP)
+ *   gives the duals that the selection LP, solved by HiGHS on the same LP and solution, gives (1e-6);
  * - an LP the native solver cannot certify is solved by HiGHS instead, so a run never fails for it.
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadSolvers, simulate, type LpSolution, type MarketSolver, type PeriodLp, type SolverChoice, type SolverFactory } from '../../src/engine/index.js';
+import { canonicalDuals, canonicalFromDirection } from '../../src/engine/canonical.js';
 import type { LpLayout } from '../../src/engine/layout.js';
 import { DualSimplex } from '../../src/engine/simplex.js';
 import type { ModelInput } from '../../src/model/types.js';
@@ -64,6 +67,7 @@ function recording(base: SolverFactory, log: { layout: LpLayout; lps: PeriodLp[]
           lps.push({ colCost: copy(lp.colCost), colLower: copy(lp.colLower), colUpper: copy(lp.colUpper), rowLower: copy(lp.rowLower), rowUpper: copy(lp.rowUpper) });
           return inner.solve(lp);
         },
+        selectDuals: () => inner.selectDuals?.() ?? null,
         dispose: () => inner.dispose(),
       };
     },
@@ -90,6 +94,37 @@ describe('the native dual simplex against HiGHS', () => {
             } finally {
               reference.dispose();
             }
+          }
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('selects from its own optimal basis the canonical duals that the selection LP gives (1e-6 relative)', () => {
+    fc.assert(
+      fc.property(syntheticWorldArbitrary({ scenarioPolicies: 2, worldPolicies: 1 }), (world) => {
+        const log: { layout: LpLayout; lps: PeriodLp[] }[] = [];
+        simulate(withSolver(world, 'native'), recording(solvers, log));
+        for (const { layout, lps } of log) {
+          const native = solvers.create(layout, 'native');
+          try {
+            for (const [k, lp] of lps.entries()) {
+              const solution = native.solve(lp);
+              const direction = native.selectDuals!();
+              expect(direction, `LP ${k}: the selection fell back`).not.toBeNull();
+              const selected = canonicalFromDirection(layout, lp, solution.colValue, direction!).dual;
+              const reference = canonicalDuals(layout, lp, solution.colValue, solution.rowDual, solvers.oneShot);
+              expect(reference.stats.fellBack).toBe(false);
+              for (let r = 0; r < layout.marketRows; r++) {
+                const a = selected[r];
+                const b = reference.dual[r];
+                const scale = Math.max(Math.abs(a), Math.abs(b), 1e-3 * layout.referencePrice[layout.rowProduct[r]]);
+                expect(Math.abs(a - b) / scale, `LP ${k}, row ${r}: ${a} vs ${b}`).toBeLessThan(1e-6);
+              }
+            }
+          } finally {
+            native.dispose();
           }
         }
       }),
