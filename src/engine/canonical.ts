@@ -66,9 +66,14 @@ const LOW = 1;
 const UP = 2;
 const INSIDE = 3;
 
-/** Where a column sits against its bounds (x within 10⁻⁹ of a bound, scaled, counts as at it). */
+/** How close to a bound of this size a value must be to count as at it: 10⁻⁹ of the bound, at least 10⁻⁹. */
+export function atBoundTolerance(bound: number): number {
+  return 1e-9 * Math.max(1, Number.isFinite(bound) ? Math.abs(bound) : 1);
+}
+
+/** Where a column sits against its bounds [0, upper]. */
 function columnStatus(x: number, upper: number): number {
-  const tol = 1e-9 * Math.max(1, Number.isFinite(upper) ? Math.abs(upper) : 1);
+  const tol = atBoundTolerance(upper);
   if (upper <= tol) return FIXED;
   if (x <= tol) return LOW;
   if (x >= upper - tol) return UP;
@@ -258,8 +263,10 @@ export function directionRule(layout: LpLayout): DirectionRule {
     const users = r < layout.balanceRows;
     delta[r] = users ? w : -w;
     capCoef[r] = users ? 1 : -1;
-    capCost[r] = layout.chokeMax[layout.rowProduct[r]];
-    capUpper[r] = BEYOND_CAP_PENALTY * w;
+    // A product without a finite highest choke price has no cap: its column never opens.
+    const cap = layout.chokeMax[layout.rowProduct[r]];
+    capCost[r] = Number.isFinite(cap) ? cap : 0;
+    capUpper[r] = Number.isFinite(cap) ? BEYOND_CAP_PENALTY * w : 0;
   }
   return { delta, capCoef, capCost, capUpper };
 }
@@ -512,8 +519,10 @@ function selectionLp(
       }
       if (vacuous) continue;
       const s = status[j];
-      const lo = s === LOW ? -Infinity : rhs - slack * scale; // a·y ≥ lo
-      const hi = s === UP ? Infinity : rhs + slack * scale; //   a·y ≤ hi
+      // No slack is no slack, also where the scale is infinite (an infinite cost; 0·∞ would be NaN).
+      const pad = slack === 0 ? 0 : slack * scale;
+      const lo = s === LOW ? -Infinity : rhs - pad; // a·y ≥ lo
+      const hi = s === UP ? Infinity : rhs + pad; //   a·y ≤ hi
       if (terms === 1) {
         const c = termCol[0];
         const a = termVal[0];

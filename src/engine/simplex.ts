@@ -48,8 +48,6 @@ const DUAL_TOL = 1e-9;
 const SELECTION_DUAL_TOL = 1e-12;
 /** Smallest |pivot| accepted in the ratio test. */
 const PIVOT_TOL = 1e-9;
-/** A value within this (relative to 1 + |bound|) of a bound is at it, for the canonical selection (canonical.ts). */
-const STATUS_TOL = 1e-9;
 /** Etas added since the last reinversion before the basis is reinverted. */
 const REINVERT_AFTER = 96;
 /** Pivots per solve before giving up. */
@@ -225,8 +223,14 @@ export class DualSimplex {
     this.lastPivots = 0;
     this.lastPrimalPivots = 0;
     if (!this.optimise(keepPrimal)) return null;
+    const solution = this.solution();
+    // The checks compare with tolerances, which a NaN passes: a non-finite value is a failure too.
+    if (!solution.colValue.every(Number.isFinite) || !solution.rowDual.every(Number.isFinite)) {
+      this.lastFailure = 'non-finite values';
+      return null;
+    }
     this.settled = true;
-    return this.solution();
+    return solution;
   }
 
   /**
@@ -241,9 +245,10 @@ export class DualSimplex {
    * costs and only other bounds, and the optimal basis is dual feasible for it: the dual simplex carries on
    * from it, usually with a few pivots. An auxiliary column (fixed at 0 in every LP) gets the bounds
    * [0, u_k] in the direction LP: its cost caps the dual of its row, above which the dual pays u_k per
-   * unit. Tolerances on the statuses are those of the canonical selection (1e-9, scaled).
+   * unit. `atBound(scale)`: how close to a bound of that size a value counts as at it (the statuses, read
+ * as the caller reads them from a solution).
    */
-  selectDuals(delta: Float64Array, auxUpper: Float64Array): Float64Array | null {
+  selectDuals(delta: Float64Array, auxUpper: Float64Array, atBound: (scale: number) => number): Float64Array | null {
     if (!this.settled) return null;
     this.settled = false; // the bounds below are the direction LP's; the next solve reloads its own
     const { n, m, lo, up, pos } = this;
@@ -260,8 +265,9 @@ export class DualSimplex {
         up[j] = delta[j - n];
       } else {
         const v = this.valueOf(j);
-        // As canonical.ts reads a solution: columns relative to their bounds, a row relative to its terms.
-        const tol = STATUS_TOL * (j < n ? Math.max(1, finiteAbs(l), finiteAbs(u)) : Math.max(1, finiteAbs(u), finiteAbs(l), this.rowSize(j - n)));
+        // The caller's tolerances (canonical.ts): columns relative to their bounds, a row to its terms too.
+        const scale = j < n ? Math.max(finiteAbs(l), finiteAbs(u)) : Math.max(finiteAbs(u), finiteAbs(l), this.rowSize(j - n));
+        const tol = atBound(scale);
         const atLower = v - l <= tol;
         const atUpper = u - v <= tol;
         lo[j] = atLower ? 0 : -Infinity;
@@ -276,6 +282,11 @@ export class DualSimplex {
       if (!this.optimise(false)) return null;
     } finally {
       this.dualTol = DUAL_TOL;
+    }
+    // The checks compare with tolerances, which a NaN passes: a non-finite dual is a failure too.
+    if (!this.y.every(Number.isFinite)) {
+      this.lastFailure = 'non-finite duals';
+      return null;
     }
     return this.y.slice();
   }

@@ -14,7 +14,7 @@
 import { createHash } from 'node:crypto';
 import * as highsModule from 'highs';
 import type { Highs, Model } from 'highs';
-import { directionRule, type DirectionRule } from './canonical.js';
+import { atBoundTolerance, directionRule, type DirectionRule } from './canonical.js';
 import { transpose, type LpLayout } from './layout.js';
 import { DualSimplex, type SparseMatrix } from './simplex.js';
 
@@ -429,7 +429,7 @@ class NativeMarketSolver implements MarketSolver {
   selectDuals(): Float64Array | null {
     if (!this.solvedNatively) return null;
     this.solvedNatively = false;
-    const dual = this.simplex.selectDuals(this.rule.delta, this.rule.capUpper);
+    const dual = this.simplex.selectDuals(this.rule.delta, this.rule.capUpper, atBoundTolerance);
     if (dual) return dual.subarray(0, this.layout.numRows);
     this.selectionFallbacks++;
     this.simplex.reset();
