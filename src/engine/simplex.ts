@@ -279,7 +279,8 @@ export class DualSimplex {
     this.lastPrimalPivots = 0;
     this.dualTol = SELECTION_DUAL_TOL;
     try {
-      if (!this.optimise(false)) return null;
+      // Same basis and costs as the solve that just ended (its y and d are fresh): only x_B is new.
+      if (!this.optimise(false, true)) return null;
     } finally {
       this.dualTol = DUAL_TOL;
     }
@@ -309,10 +310,10 @@ export class DualSimplex {
    * simplex when costs were shifted, and a check on values recomputed from the factors; retried on fresh
    * factors a few times. False when no optimum could be certified (lastFailure says why).
    */
-  private optimise(keepPrimal: boolean): boolean {
+  private optimise(keepPrimal: boolean, keepDual = false): boolean {
     this.lastFailure = '';
     for (let round = 0; round < 6; round++) {
-      this.recompute(false, round === 0 && keepPrimal);
+      this.recompute(false, round === 0 && keepPrimal, round === 0 && keepDual);
       const { moved, shifted } = this.makeDualFeasible();
       if (moved) this.recomputePrimal();
       const pivotsBefore = this.lastPivots;
@@ -398,15 +399,15 @@ export class DualSimplex {
 
   /**
    * x_B, y and d from scratch, after a reinversion when one is due (REINVERT_AFTER etas since the last)
-   * or asked for (`fresh`: numerical trouble, decided on fresh factors). With `keepPrimal` x_B is kept
-   * unless the factors were renewed (a reinversion renumbers the positions).
+   * or asked for (`fresh`: numerical trouble, decided on fresh factors). With `keepPrimal` x_B is kept,
+   * with `keepDual` y and d, unless the factors were renewed (a reinversion renumbers the positions).
    */
-  private recompute(fresh = false, keepPrimal = false): void {
+  private recompute(fresh = false, keepPrimal = false, keepDual = false): void {
     const since = this.etasSinceReinversion;
     const reinvert = (fresh && since > 0) || since >= REINVERT_AFTER || this.etaCount === 0;
     if (reinvert) this.reinvert();
     if (reinvert || !keepPrimal) this.recomputePrimal();
-    this.recomputeDual();
+    if (reinvert || !keepDual) this.recomputeDual();
   }
 
   private get etasSinceReinversion(): number {
