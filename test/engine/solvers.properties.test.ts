@@ -74,13 +74,18 @@ function recording(base: SolverFactory, log: { layout: LpLayout; lps: PeriodLp[]
   };
 }
 
+/** The period LPs of a native run of `world`: one list per period solver, in the order the run solved them. */
+function nativeRunLps(world: ModelInput): { layout: LpLayout; lps: PeriodLp[] }[] {
+  const log: { layout: LpLayout; lps: PeriodLp[] }[] = [];
+  simulate(withSolver(world, 'native'), recording(solvers, log));
+  return log;
+}
+
 describe('the native dual simplex against HiGHS', () => {
   it('solves every period LP of a run itself, warm, to a feasible optimum of the objective HiGHS finds cold (1e-9 relative)', () => {
     fc.assert(
       fc.property(syntheticWorldArbitrary({ scenarioPolicies: 2, worldPolicies: 1 }), (world) => {
-        const log: { layout: LpLayout; lps: PeriodLp[] }[] = [];
-        simulate(withSolver(world, 'native'), recording(solvers, log));
-        for (const { layout, lps } of log) {
+        for (const { layout, lps } of nativeRunLps(world)) {
           const simplex = new DualSimplex(layout);
           for (const [k, lp] of lps.entries()) {
             const solution: LpSolution | null = simplex.solve(lp);
@@ -104,9 +109,7 @@ describe('the native dual simplex against HiGHS', () => {
   it('selects from its own optimal basis the canonical duals that the selection LP gives (1e-6 relative)', () => {
     fc.assert(
       fc.property(syntheticWorldArbitrary({ scenarioPolicies: 2, worldPolicies: 1 }), (world) => {
-        const log: { layout: LpLayout; lps: PeriodLp[] }[] = [];
-        simulate(withSolver(world, 'native'), recording(solvers, log));
-        for (const { layout, lps } of log) {
+        for (const { layout, lps } of nativeRunLps(world)) {
           const native = solvers.create(layout, 'native');
           try {
             for (const [k, lp] of lps.entries()) {
