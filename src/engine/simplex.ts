@@ -246,7 +246,7 @@ export class DualSimplex {
    * from it, usually with a few pivots. An auxiliary column (fixed at 0 in every LP) gets the bounds
    * [0, u_k] in the direction LP: its cost caps the dual of its row, above which the dual pays u_k per
    * unit. `atBound(scale)`: how close to a bound of that size a value counts as at it (the statuses, read
- * as the caller reads them from a solution).
+   * as the caller reads them from a solution).
    */
   selectDuals(delta: Float64Array, auxUpper: Float64Array, atBound: (scale: number) => number): Float64Array | null {
     if (!this.settled) return null;
