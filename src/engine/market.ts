@@ -127,24 +127,22 @@ export function clearMarket(solvers: MarketSolvers, input: ModelInput, layout: L
     const lp: PeriodLp = { colCost, colLower, colUpper, rowLower, rowUpper };
     const sol = solvers.period.solve(lp);
     iterations++;
-    // On the way, only the prices that set wedges must be canonical; the final iterate is canonical in full
-    // (at once when no price sets a wedge: the first iterate is then the last).
-    // The solver selects from its own optimal basis where it can (the native solver); otherwise a
-    // selection LP does.
+    // The solver selects from its own optimal basis where it can (the native solver): the market rows'
+    // prices are then canonical at once, and the rest of the selection (the rents of side rows that may
+    // fall without bound, the statistics: passes over the whole layout) is only made for the iterate
+    // kept. Otherwise a selection LP does, and on the way only the prices that set wedges are made
+    // canonical; the final iterate is canonical in full (at once when no price sets a wedge: the first
+    // iterate is then the last).
     const direction = solvers.period.selectDuals?.() ?? null;
-    const selection = direction
-      ? canonicalFromDirection(layout, lp, sol.colValue, direction)
-      : canonicalDuals(layout, lp, sol.colValue, sol.rowDual, solvers.oneShot, setsWedge ? fpRows : undefined);
-    let { dual, stats } = selection;
-    let price = marketPrices(layout, dual);
+    const selection = direction ? null : canonicalDuals(layout, lp, sol.colValue, sol.rowDual, solvers.oneShot, setsWedge ? fpRows : undefined);
+    let price = marketPrices(layout, direction ?? selection!.dual);
     const change = largestRelativeChange(layout, fpRows, guess, price);
     const converged = change <= tol;
     if (converged || iterations >= maxIter) {
-      if ('complete' in selection && selection.complete) {
-        // Complete the selection: the components selected on the way are kept, the others selected.
-        ({ dual, stats } = selection.complete());
-        price = marketPrices(layout, dual);
-      }
+      // Complete the selection: with a selection LP, the components selected on the way are kept and the
+      // others selected.
+      const { dual, stats } = direction ? canonicalFromDirection(layout, lp, sol.colValue, direction) : (selection!.complete?.() ?? selection!);
+      price = marketPrices(layout, dual);
       const primal = canonicalPrimal(layout, lp, sol.colValue, dual, solvers.oneShot);
       return {
         lp, colValue: primal.colValue, rowDual: dual, price, wedgePrice: guess, demandTier, stockTier,
