@@ -85,16 +85,19 @@ interface Measure {
   readonly heapMb: number;
 }
 
+/** `call()`, its time pushed to `sink`. */
+function timedCall<R>(sink: number[], call: () => R): R {
+  const t0 = performance.now();
+  const out = call();
+  sink.push(performance.now() - t0);
+  return out;
+}
+
 /** `solve` timed into `sink`, the rest of the solver as it is. */
 function timedSolve<L, R, S extends { solve(lp: L): R }>(inner: S, sink: number[]): S {
   return {
     ...inner,
-    solve(lp: L): R {
-      const t0 = performance.now();
-      const out = inner.solve(lp);
-      sink.push(performance.now() - t0);
-      return out;
-    },
+    solve: (lp: L): R => timedCall(sink, () => inner.solve(lp)),
     dispose: () => (inner as { dispose?: () => void }).dispose?.(),
   };
 }
@@ -114,14 +117,7 @@ function timed(factory: SolverFactory, sink: number[], canonical: number[]): Sol
       const select = inner.selectDuals?.bind(inner);
       return {
         ...solver,
-        ...(select && {
-          selectDuals: () => {
-            const t0 = performance.now();
-            const out = select();
-            canonical.push(performance.now() - t0);
-            return out;
-          },
-        }),
+        ...(select && { selectDuals: () => timedCall(canonical, select) }),
         dispose: () => {
           fallbacks += (inner as { fallbacks?: number }).fallbacks ?? 0;
           solver.dispose();

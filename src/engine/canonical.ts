@@ -86,8 +86,6 @@ export interface CanonicalStats {
   readonly freeRows: number;
   /** True when the selection LP failed and the solver's own duals were kept for the free rows. */
   readonly fellBack: boolean;
-  /** True when only the rows asked for were made canonical (the others keep the solver's duals). */
-  readonly partial?: boolean;
 }
 
 /** Canonical duals; a partial selection can be completed (`complete`) without selecting its part again. */
@@ -103,7 +101,7 @@ export interface CanonicalSelection {
  * solver's own optimal duals `rawDual` (used only if the selection LP fails numerically). Returns duals of
  * every row (balance rows: prices, USD/kg; side rows: minus their rents). With `needed`, only the rows
  * it marks must be canonical: when the optimal quantities pin all of them, the selection LP is skipped
- * and the other free rows keep the solver's duals (`stats.partial`) — what the price fixed point needs
+ * and the other free rows keep the solver's duals (the result then has `complete`) — what the price fixed point needs
  * on its way, where only the prices that set wedges matter. A partial result can be completed
  * (`complete`): the other components are selected on the same statuses and propagation (the components
  * do not interact, so this is the full selection without doing the needed part twice).
@@ -166,7 +164,7 @@ export function canonicalDuals(
   for (const i of free) if (!solved[i]) partial[i] = rawDual[i];
   return {
     dual: finite(partial),
-    stats: { freeRows: freePrices, fellBack, partial: true },
+    stats: { freeRows: freePrices, fellBack },
     complete: () => {
       select(components.filter((c) => !solved[c[0]]));
       return full();

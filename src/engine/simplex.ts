@@ -223,14 +223,8 @@ export class DualSimplex {
     this.lastPivots = 0;
     this.lastPrimalPivots = 0;
     if (!this.optimise(keepPrimal)) return null;
-    const solution = this.solution();
-    // The checks compare with tolerances, which a NaN passes: a non-finite value is a failure too.
-    if (!solution.colValue.every(Number.isFinite) || !solution.rowDual.every(Number.isFinite)) {
-      this.lastFailure = 'non-finite values';
-      return null;
-    }
     this.settled = true;
-    return solution;
+    return this.solution();
   }
 
   /**
@@ -284,11 +278,6 @@ export class DualSimplex {
     } finally {
       this.dualTol = DUAL_TOL;
     }
-    // The checks compare with tolerances, which a NaN passes: a non-finite dual is a failure too.
-    if (!this.y.every(Number.isFinite)) {
-      this.lastFailure = 'non-finite duals';
-      return null;
-    }
     return this.y.slice();
   }
 
@@ -325,6 +314,12 @@ export class DualSimplex {
       }
       // Verify on values recomputed from the factors (already fresh when nothing moved since).
       if (shifted || this.lastPivots > pivotsBefore) this.recompute();
+      // The checks compare with tolerances, which a NaN passes: a non-finite x_B or y is no optimum (and
+      // fresh factors will not make it one).
+      if (!this.xB.every(Number.isFinite) || !this.y.every(Number.isFinite)) {
+        this.lastFailure = 'non-finite values';
+        return false;
+      }
       if (this.dualInfeasible() || this.primalInfeasible()) {
         this.lastFailure = 'not optimal when recomputed';
         if (this.etasSinceReinversion > 0) this.reinvert(); // the next round starts on fresh factors

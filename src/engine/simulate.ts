@@ -61,13 +61,11 @@ export function simulate(input: ModelInput, solvers: SolverFactory, options: Sim
   const world = layout.policies.map((_, i) => i).filter((i) => i < layout.worldPolicyCount);
   const all = layout.policies.map((_, i) => i);
   const runs: Run[] = [];
-  // Each run its own period solver and selection solver (warm within the run, never across runs).
-  const runSolvers = () => ({ period: solvers.create(layout, input.market.solver), oneShot: rememberingOneShot(solvers.selection()) });
   try {
     const before = worldCapsFromBefore(layout) ? unrestrictedFlows(input, layout, solvers) : null;
-    const start = warmUp(input, layout, solvers, before);
-    runs.push(openRun('baseline', runSolvers(), world, start));
-    runs.push(openRun('scenario', runSolvers(), all, start));
+    const start = warmUp(input, layout, solvers, world, before);
+    runs.push(openRun('baseline', openSolvers(input, layout, solvers), world, start));
+    runs.push(openRun('scenario', openSolvers(input, layout, solvers), all, start));
     const [baseline, scenario] = runs;
     for (let t = 0; t < T; t++) {
       const reference = referenceFlows(layout, baseline.results, t, before);
@@ -86,11 +84,18 @@ export function simulate(input: ModelInput, solvers: SolverFactory, options: Sim
     }
     return result;
   } finally {
-    for (const run of runs) {
-      run.solvers.period.dispose();
-      run.solvers.oneShot.dispose();
-    }
+    for (const run of runs) closeSolvers(run.solvers);
   }
+}
+
+/** A fresh period solver and selection solver (warm within one run or clearing, never shared between them). */
+function openSolvers(input: ModelInput, layout: LpLayout, solvers: SolverFactory): Run['solvers'] {
+  return { period: solvers.create(layout, input.market.solver), oneShot: rememberingOneShot(solvers.selection()) };
+}
+
+function closeSolvers(run: Run['solvers']): void {
+  run.period.dispose();
+  run.oneShot.dispose();
 }
 
 function openRun(kind: RunKind, solvers: Run['solvers'], policyIndices: number[], start: RunState): Run {
@@ -133,12 +138,10 @@ function referenceFlows(layout: LpLayout, baseline: readonly PeriodResult[], t: 
  * its own (dropped after), so that both runs start their first period from the same state and the same
  * (cold) solvers — without scenario policies they then make identical solver calls.
  */
-function warmUp(input: ModelInput, layout: LpLayout, solvers: SolverFactory, before: PeriodResult | null): RunState {
-  const worldOnly = layout.policies.map((_, i) => i).filter((i) => i < layout.worldPolicyCount);
-  const period = solvers.create(layout, input.market.solver);
-  const oneShot = rememberingOneShot(solvers.selection());
+function warmUp(input: ModelInput, layout: LpLayout, solvers: SolverFactory, worldPolicies: readonly number[], before: PeriodResult | null): RunState {
+  const own = openSolvers(input, layout, solvers);
   try {
-    const summary = clearPassive({ period, oneShot }, input, layout, referenceState(input, layout), worldOnly, {
+    const summary = clearPassive(own, input, layout, referenceState(input, layout), worldPolicies, {
       flow: (_i, l) => before?.flow[l] ?? 0,
       content: (_i, l) => before?.contentFlow[l] ?? 0,
     });
@@ -146,8 +149,7 @@ function warmUp(input: ModelInput, layout: LpLayout, solvers: SolverFactory, bef
     const use = Float64Array.from(result.demand, (d, rp) => d + result.processInput[rp]);
     return initialState(input, layout, summary.rowPrice, use, summary.legalFlow);
   } finally {
-    period.dispose();
-    oneShot.dispose();
+    closeSolvers(own);
   }
 }
 

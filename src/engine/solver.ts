@@ -401,12 +401,8 @@ class NativeMarketSolver implements MarketSolver {
   private readonly simplex: DualSimplex;
   private readonly rule: DirectionRule;
   private fallback: HighsMarketSolver | null = null;
-  /** Whether the last LP was solved by the dual simplex (so that its basis can select the duals). */
-  private solvedNatively = false;
   /** LPs handed to HiGHS. */
   fallbacks = 0;
-  /** Selections the dual simplex could not certify (the caller then selected by LP). */
-  selectionFallbacks = 0;
 
   constructor(
     private readonly highs: Highs,
@@ -418,7 +414,6 @@ class NativeMarketSolver implements MarketSolver {
 
   solve(lp: PeriodLp): LpSolution {
     const solution = this.simplex.solve(lp);
-    this.solvedNatively = solution !== null;
     if (solution) return solution;
     this.fallbacks++;
     this.simplex.reset();
@@ -426,14 +421,14 @@ class NativeMarketSolver implements MarketSolver {
     return this.fallback.solve(lp);
   }
 
+  /**
+   * Null when the last LP went to HiGHS (the dual simplex holds no optimal basis then) or the selection
+   * could not be certified; the next LP then starts from the all-logical basis.
+   */
   selectDuals(): Float64Array | null {
-    if (!this.solvedNatively) return null;
-    this.solvedNatively = false;
     const dual = this.simplex.selectDuals(this.rule.delta, this.rule.capUpper, atBoundTolerance);
-    if (dual) return dual.subarray(0, this.layout.numRows);
-    this.selectionFallbacks++;
-    this.simplex.reset();
-    return null;
+    if (!dual) this.simplex.reset();
+    return dual;
   }
 
   dispose(): void {
