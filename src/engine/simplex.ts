@@ -114,6 +114,8 @@ export class DualSimplex {
   private readonly singleCols: Int32Array;
   private readonly singleBp: Float64Array;
   private readonly sortedCost: Float64Array;
+  /** Rows whose single-entry columns sortSingles sorts again. */
+  private readonly staleRows: Uint8Array;
   // The matrix by rows without the single-entry columns.
   private readonly multiStarts: Int32Array;
   private readonly multiCols: Int32Array;
@@ -205,6 +207,7 @@ export class DualSimplex {
     this.singleCols = curves.rowCols;
     this.singleBp = new Float64Array(this.singleCols.length);
     this.sortedCost = new Float64Array(n).fill(NaN);
+    this.staleRows = new Uint8Array(m);
     const multi = transpose(m, this.starts, this.indices, this.values, (j) => !single(j));
     this.multiStarts = multi.rowStarts;
     this.multiCols = multi.rowCols;
@@ -416,13 +419,15 @@ export class DualSimplex {
 
   /** x_B = B⁻¹(−N·x_N). */
   private recomputePrimal(): void {
-    const { n, m, x, pos, starts, indices, values } = this;
+    const { n, m, x, pos, starts, indices, values, singleRow, singleCoef } = this;
     const rhs = this.xB;
     rhs.fill(0);
     for (let j = 0; j < n; j++) {
       const v = x[j];
-      if (pos[j] >= 0 || v === 0) continue;
-      for (let e = starts[j]; e < starts[j + 1]; e++) rhs[indices[e]] -= values[e] * v;
+      if (v === 0 || pos[j] >= 0) continue;
+      const i = singleRow[j];
+      if (i >= 0) rhs[i] -= singleCoef[j] * v; // most columns: their one entry without the matrix's indirection
+      else for (let e = starts[j]; e < starts[j + 1]; e++) rhs[indices[e]] -= values[e] * v;
     }
     for (let i = 0; i < m; i++) if (pos[n + i] < 0) rhs[i] += x[n + i];
     this.ftran(rhs);
@@ -435,7 +440,7 @@ export class DualSimplex {
    * statuses.
    */
   private recomputeDual(): void {
-    const { n, m, y, d, cost, head, pos, starts, indices, values } = this;
+    const { n, m, y, d, cost, head, pos, starts, indices, values, singleRow, singleCoef } = this;
     for (let p = 0; p < m; p++) y[p] = cost[head[p]];
     this.btran(y);
     // Residual of the basic columns' conditions c_B − Bᵀy (by position), solved on the same factors.
@@ -454,6 +459,11 @@ export class DualSimplex {
         d[j] = 0;
         continue;
       }
+      const i = singleRow[j];
+      if (i >= 0) {
+        d[j] = cost[j] - singleCoef[j] * y[i];
+        continue;
+      }
       let v = cost[j];
       for (let e = starts[j]; e < starts[j + 1]; e++) v -= values[e] * y[indices[e]];
       d[j] = v;
@@ -469,9 +479,11 @@ export class DualSimplex {
     const { n, m, pos, d, lo, up, side, x, cost } = this;
     let moved = false;
     let shifted = false;
+    const dualTol = this.dualTol;
     for (let j = 0; j < n + m; j++) {
-      if (pos[j] >= 0 || lo[j] === up[j]) continue;
-      const tol = this.dualTol * (1 + Math.abs(cost[j]));
+      // Within the tolerance's floor (it is dualTol·(1 + |cost|)) nothing moves: most columns stop here.
+      if ((d[j] <= dualTol && d[j] >= -dualTol) || pos[j] >= 0 || lo[j] === up[j]) continue;
+      const tol = dualTol * (1 + Math.abs(cost[j]));
       const wantsUpper = d[j] < -tol && (side[j] === 0 || lo[j] === -Infinity);
       const wantsLower = d[j] > tol && (side[j] === 1 || lo[j] === -Infinity);
       if (!wantsUpper && !wantsLower) continue;
@@ -819,13 +831,22 @@ export class DualSimplex {
 
   /** Sorts each row's single-entry columns by breakpoint again where a working cost changed. */
   private sortSingles(): void {
-    const { m, singleStart, singleCols, singleBp, singleCoef, sortedCost, cost } = this;
+    const { n, m, singleRow, singleStart, singleCols, singleBp, singleCoef, sortedCost, cost } = this;
+    // Rows with a single-entry column whose working cost is not the one it was sorted by (one pass in
+    // column order: most solves change no such cost).
+    const stale = this.staleRows;
+    stale.fill(0);
+    let any = false;
+    for (let j = 0; j < n; j++) {
+      if (sortedCost[j] === cost[j] || singleRow[j] < 0) continue;
+      stale[singleRow[j]] = 1;
+      any = true;
+    }
+    if (!any) return;
     for (let i = 0; i < m; i++) {
+      if (!stale[i]) continue;
       const from = singleStart[i];
       const to = singleStart[i + 1];
-      let stale = false;
-      for (let k = from; k < to && !stale; k++) stale = !(sortedCost[singleCols[k]] === cost[singleCols[k]]);
-      if (!stale) continue;
       const cols = Array.from(singleCols.subarray(from, to));
       const bp = (j: number) => cost[j] / singleCoef[j];
       cols.sort((a, b) => bp(a) - bp(b) || a - b);
@@ -998,10 +1019,13 @@ export class DualSimplex {
   }
 
   private dualInfeasible(): boolean {
-    const { n, m, pos, d, lo, up, side, cost } = this;
+    const { n, m, pos, d, lo, up, side, cost, dualTol } = this;
     for (let j = 0; j < n + m; j++) {
+      const dj = d[j];
+      // A reduced cost with the sign its side asks for (or within the tolerance's floor) needs no tolerance.
+      if (side[j] === 1 ? dj <= dualTol : dj >= -dualTol && (dj <= dualTol || lo[j] > -Infinity)) continue;
       if (pos[j] >= 0 || lo[j] === up[j]) continue;
-      const tol = this.dualTol * (1 + Math.abs(cost[j]));
+      const tol = dualTol * (1 + Math.abs(cost[j]));
       if (side[j] === 0 && (d[j] < -tol || (lo[j] === -Infinity && d[j] > tol))) return true;
       if (side[j] === 1 && d[j] > tol) return true;
     }

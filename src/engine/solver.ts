@@ -102,6 +102,8 @@ class HighsMarketSolver implements MarketSolver {
   /** What the native model currently holds, so that each solve sends only what changed. */
   private readonly sent: { colCost: Float64Array; colLower: Float64Array; colUpper: Float64Array; rowLower: Float64Array; rowUpper: Float64Array };
   private readonly scratch: Scratch;
+  /** Simplex iterations of every solve so far (the bench compares them with the native solver's pivots). */
+  simplexIterations = 0;
 
   constructor(highs: Highs, layout: LpLayout) {
     const n = layout.numCols;
@@ -140,6 +142,7 @@ class HighsMarketSolver implements MarketSolver {
     if (k > 0) model.changeRowsBounds(set(scratch.index, k), pick(lp.rowLower, scratch, k, 0), pick(lp.rowUpper, scratch, k, 1));
     const run = model.run();
     if (run.modelStatus !== 7 /* optimal */) throw new SolverError(`HiGHS ended with model status ${run.modelStatus}, not optimal`);
+    this.simplexIterations += Number(model.info.get('simplex_iteration_count'));
     const sol = model.getSolution();
     return { colValue: sol.colValue, rowDual: sol.rowDual };
   }
@@ -403,6 +406,11 @@ class NativeMarketSolver implements MarketSolver {
   private fallback: HighsMarketSolver | null = null;
   /** LPs handed to HiGHS. */
   fallbacks = 0;
+  /** Pivots and bound flips of every solve so far (the bench reads them), HiGHS's iterations on its LPs included. */
+  get simplexIterations(): number {
+    return this.pivots + (this.fallback?.simplexIterations ?? 0);
+  }
+  private pivots = 0;
 
   constructor(
     private readonly highs: Highs,
@@ -414,6 +422,7 @@ class NativeMarketSolver implements MarketSolver {
 
   solve(lp: PeriodLp): LpSolution {
     const solution = this.simplex.solve(lp);
+    this.pivots += this.simplex.lastPivots;
     if (solution) return solution;
     this.fallbacks++;
     this.simplex.reset();

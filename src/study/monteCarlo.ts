@@ -8,10 +8,11 @@ import { closeSync, openSync, writeSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import type { SolverFactory } from '../engine/index.js';
+import type { RunResult } from '../model/types.js';
 import type { LoadedScenario, LoadOptions } from '../scenario/index.js';
 import { encodeRecord, makeDrawRecord, type DrawRecord, type RecordShape } from './drawRecord.js';
 import { runDraw } from './runDraw.js';
-import type { DrawTask } from './worker.js';
+import type { DrawOutcome, DrawTask } from './worker.js';
 
 /** How the draws of one run are computed. */
 export interface DrawRunOptions {
@@ -36,18 +37,18 @@ export function shardDraws(draws: number, index: number, count: number): number[
 }
 
 /**
- * A draw the calling thread simulates itself (the central draw, whose full results the caller also
- * writes as tables): `run` is called once the pool's tasks are dispatched, so it overlaps with them.
+ * The central draw, whose full results the caller also writes as tables: simulated like any other (in a
+ * worker when there is a pool, so that n workers are n threads on n cores), its run handed to `onRun`.
  */
-export interface MainThreadDraw {
+export interface CentralDraw {
   readonly draw: number;
-  readonly run: () => DrawRecord;
+  readonly onRun: (run: RunResult) => void;
 }
 
 /** Computes the records of `draws` and writes them, in that order, to `recordPath`. */
 export async function runDrawsToFile(
   loaded: LoadedScenario, solvers: SolverFactory, draws: readonly number[], shape: RecordShape, recordPath: string,
-  options: DrawRunOptions, mainThread?: MainThreadDraw,
+  options: DrawRunOptions, central?: CentralDraw,
 ): Promise<void> {
   const fd = openSync(recordPath, 'w');
   let done = 0;
@@ -56,32 +57,31 @@ export async function runDrawsToFile(
     writeSync(fd, bytes, 0, bytes.length, slot * bytes.length);
     options.onDraw?.(++done, draws.length);
   };
-  const runMain = () => {
-    if (mainThread) store(draws.indexOf(mainThread.draw), mainThread.run());
-  };
   try {
-    const todo = draws.map((_, slot) => slot).filter((slot) => draws[slot] !== mainThread?.draw);
-    if (options.workers <= 1 || todo.length <= 1) {
-      runMain();
-      for (const slot of todo) {
-        const { model, run, inputs } = runDraw(loaded, draws[slot], solvers, options.check);
-        store(slot, makeDrawRecord(model, run, draws[slot], inputs));
-      }
+    if (options.workers <= 1 || draws.length <= 1) {
+      draws.forEach((draw, slot) => {
+        const { model, run, inputs } = runDraw(loaded, draw, solvers, options.check);
+        if (draw === central?.draw) central.onRun(run);
+        store(slot, makeDrawRecord(model, run, draw, inputs));
+      });
       return;
     }
     // Never more threads than draws to hand out (`--workers 100000 --draws 3` would start 100 000).
-    const threads = Math.min(options.workers, todo.length);
+    const threads = Math.min(options.workers, draws.length);
     const pool = new Piscina({
       filename: new URL('./worker.js', import.meta.url).href,
       minThreads: threads,
       maxThreads: threads,
     });
     try {
-      const tasks = todo.map(async (slot) => {
-        const task: DrawTask = { file: options.file, loadOptions: options.loadOptions, draw: draws[slot], check: options.check };
-        store(slot, (await pool.run(task)) as DrawRecord);
+      // Queued in draw order, so the central draw (the first) starts first.
+      const tasks = draws.map(async (draw, slot) => {
+        const full = draw === central?.draw;
+        const task: DrawTask = { file: options.file, loadOptions: options.loadOptions, draw, check: options.check, full };
+        const outcome = (await pool.run(task)) as DrawOutcome;
+        if (outcome.run) central?.onRun(outcome.run);
+        store(slot, outcome.record);
       });
-      runMain(); // while the workers start on their draws
       await Promise.all(tasks);
     } finally {
       await pool.destroy();

@@ -22,7 +22,7 @@ import {
 import { loadScenario, resolveDraw, type LoadedScenario, type LoadOptions } from '../scenario/index.js';
 import { VERSION } from '../version.js';
 import { welfareChanges, whoPays } from '../output/welfare.js';
-import { makeDrawRecord, summaryVector, type RecordShape } from './drawRecord.js';
+import { summaryVector, type RecordShape } from './drawRecord.js';
 import { evaluateExpectations, type ExpectationResult } from './expectations.js';
 import { writeMonteCarloTables } from './mcOutputs.js';
 import { runDrawsToFile, shardDraws } from './monteCarlo.js';
@@ -156,25 +156,20 @@ export async function runScenarioFile(file: string, solvers: SolverFactory, opti
   let results: ExpectationResult[] = [];
   let paying: string | null = null;
   await writeFolderAtomically(dir, async (tmp) => {
-    // The central draw runs on this thread, overlapping the pool's draws; its full results become the
-    // central timeseries and flows tables.
-    let central: ReturnType<typeof runDraw> | undefined;
-    const mainThread = draws[0] === 0 ? {
-      draw: 0,
-      run: () => {
-        central = runDraw(loaded, 0, solvers, options.check);
-        return makeDrawRecord(central.model, central.run, 0, central.inputs);
-      },
-    } : undefined;
+    // The central draw's full results become the central timeseries and flows tables (its model is the
+    // first draw's: a draw depends only on the scenario, the seed and its number).
+    const centralRuns: RunResult[] = [];
+    const centralDraw = draws[0] === 0 ? { draw: 0, onRun: (run: RunResult) => centralRuns.push(run) } : undefined;
     const recordPath = join(tmp, 'records.bin');
     await runDrawsToFile(loaded, solvers, draws, shape, recordPath, {
       file, loadOptions: { seed: options.seed, draws: options.draws, set: options.set },
       workers: options.workers ?? 1, check: options.check ?? false, onDraw: options.onDraw,
-    }, mainThread);
+    }, centralDraw);
+    const [central] = centralRuns;
     if (central) {
-      await writeCentralTables(tmp, central.model, central.run);
-      warnings.push(...centralWarnings(central.model, central.run));
-      paying = whoPays(welfareChanges(central.model, central.run));
+      await writeCentralTables(tmp, model, central);
+      warnings.push(...centralWarnings(model, central));
+      paying = whoPays(welfareChanges(model, central));
     }
     if (shard) {
       const info: ShardInfo = {
