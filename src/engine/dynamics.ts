@@ -9,7 +9,7 @@
  *   as cleared (never negative: they are LP columns ≥ 0). Strategic stocks move only by policy.
  * - Capacity: each plant's operating margin (output value − input value + floor subsidy − full unit cost,
  *   at this period's prices) enters a `lookbackPeriods` window. When the window is full and its mean is
- *   positive, the plant orders max(maxGrowthPerPeriod × capacity in force, minStep) that arrives
+ *   positive (beyond round-off: MARGIN_TOLERANCE), the plant orders max(maxGrowthPerPeriod × capacity in force, minStep) that arrives
  *   `leadTimePeriods` later (at least the next period). Orders are not netted against capacity already on
  *   order: a margin that persists through the lead time keeps ordering, which is how investment cycles
  *   overshoot (as after 2011).
@@ -33,6 +33,13 @@ import { ringSizes, type RunState } from './state.js';
 export const MAX_MOMENTUM = 2;
 /** Cap on the structural demand factor (guard against p̄ → 0 with a negative exponent). */
 export const MAX_STRUCTURAL = 10;
+/**
+ * A mean margin within this fraction of the plant's full unit cost (at least of 1 USD/kg) counts as zero.
+ * Why: the price-setting plant's margin is exactly zero in exact arithmetic, and its sign in floating
+ * point follows the solver's path (+9e-16 or −3e-16 on the shipped world), which must not decide an
+ * investment. Margins that mean anything are many orders of magnitude larger.
+ */
+export const MARGIN_TOLERANCE = 1e-9;
 
 /** The state at the beginning of period t + 1, from the state at the beginning of t and t's outcome. */
 export function advanceState(
@@ -105,7 +112,7 @@ function advanceCapacity(
       if (!plant.expansion.enabled) return;
       let sum = 0;
       for (let k = 0; k < rings.marginSlots; k++) sum += marginRing[k * plants + i];
-      if (sum / rings.marginSlots <= 0) return;
+      if (sum / rings.marginSlots <= MARGIN_TOLERANCE * Math.max(1, Math.abs(plant.expansion.fullUnitCost))) return;
       const inForce = summary.result.capacity[i];
       const order = Math.max(Math.max(0, plant.expansion.maxGrowthPerPeriod) * inForce, Math.max(0, plant.expansion.minStep));
       const arrival = t + Math.max(1, Math.round(plant.expansion.leadTimePeriods));

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadSolvers, simulate, type SolverFactory } from '../../src/engine/index.js';
 import type { DemandDef, ModelInput, PlantDef } from '../../src/model/types.js';
 import { constant } from '../../src/model/synthetic.js';
-import { A, B, fixedDemand, link, plant, twoRegions } from './fixtures.js';
+import { A, B, X, fixedDemand, link, plant, twoRegions } from './fixtures.js';
 
 let solvers: SolverFactory;
 beforeAll(async () => {
@@ -76,6 +76,24 @@ describe('capacity', () => {
   it('switched off, capacity stays put', () => {
     const s = simulate(expanding(false), solvers, { check: true }).scenario;
     for (const r of s) expect(r.capacity[0]).toBe(30);
+  });
+
+  it('the price-setting plant, whose margin is zero up to round-off, never expands, on either solver', () => {
+    // A mine making 0.3 t per unit of activity at 0.7 USD/kg, its full unit cost: it sets the price
+    // (0.7 / 0.3), and its margin 0.3 · (0.7 / 0.3) − 0.7 is +1.1e-16 in floating point, not 0.
+    const mine = plant(A, 1000, 0.7);
+    const priceSetter: PlantDef = {
+      ...mine,
+      outputs: [{ product: X, perUnit: 0.3 }],
+      expansion: { enabled: true, leadTimePeriods: 1, maxGrowthPerPeriod: 0.1, minStep: 1, fullUnitCost: 0.7 },
+    };
+    const w = twoRegions({ plants: [priceSetter], demands: [fixedDemand(A, 50, 100, T)], periods: T, dynamics: true });
+    const world: ModelInput = { ...w, dynamics: { ...w.dynamics, capacity: { enabled: true, lookbackPeriods: 2 } } };
+    for (const solver of ['native', 'highs'] as const) {
+      const s = simulate({ ...world, market: { ...world.market, solver } }, solvers, { check: true }).scenario;
+      expect(s[0].price[A]).toBeCloseTo(0.7 / 0.3, 12);
+      for (const r of s) expect(r.capacity[0]).toBe(1000);
+    }
   });
 });
 
