@@ -83,7 +83,9 @@ interface Measure {
   readonly degenerate: number;
   readonly rssMb: number;
   readonly heapMb: number;
+  /** The two runs' period solves together, and the clearings outside the period loop (benchmark, warm-up). */
   readonly split: SolveSplit;
+  readonly setUp: SolveSplit;
 }
 
 /** `call()`, its time pushed to `sink`. */
@@ -107,21 +109,22 @@ function timedSolve<L, R, S extends { solve(lp: L): R }>(inner: S, sink: number[
 let fallbacks = 0;
 
 /**
- * Period solves of a measured run split into each run-period's first solve (new bounds: demand, stocks,
- * capacities moved) and the fixed point's later ones (costs only): count, time and simplex iterations
- * (the solvers' `simplexIterations`: the native dual simplex's pivots, HiGHS's own iteration count).
- * `first` is set at the start of a run and after every cleared period (simulate's onPeriod).
+ * Solves of one solver instance split into the first solve of each of its periods (new bounds: demand,
+ * stocks, capacities moved) and the fixed point's later ones (costs only): count, time and simplex
+ * iterations (the solvers' `simplexIterations`: the native dual simplex's pivots, HiGHS's own count).
  */
 interface SolveSplit {
-  first: boolean;
   readonly count: [number, number];
   readonly ms: [number, number];
   readonly iterations: [number, number];
 }
-let split: SolveSplit = newSplit();
 function newSplit(): SolveSplit {
-  return { first: true, count: [0, 0], ms: [0, 0], iterations: [0, 0] };
+  return { count: [0, 0], ms: [0, 0], iterations: [0, 0] };
 }
+/** Every period solver a measured simulation created, in order (the last two are its runs'; the others clear outside the period loop). */
+let instanceSplits: SolveSplit[] = [];
+/** Set by simulate's onPeriod: the next solve is the first of the next run-period (the runs alternate). */
+let periodEnded = false;
 
 /** Wraps a factory so that every period solve and every canonical selection (an LP, or from the native basis) is timed. */
 function timed(factory: SolverFactory, sink: number[], canonical: number[]): SolverFactory {
@@ -131,12 +134,14 @@ function timed(factory: SolverFactory, sink: number[], canonical: number[]): Sol
     create: (layout, choice) => {
       const inner = factory.create(layout, choice);
       const iterationsOf = () => (inner as { simplexIterations?: number }).simplexIterations ?? 0;
+      const split = newSplit();
+      instanceSplits.push(split);
       const solver = timedSolve<PeriodLp, LpSolution, MarketSolver>(
         {
           dispose: () => inner.dispose(),
           solve: (lp) => {
-            const k = split.first ? 0 : 1;
-            split.first = false;
+            const k = periodEnded || split.count[0] === 0 ? 0 : 1;
+            periodEnded = false;
             const [t0, i0] = [performance.now(), iterationsOf()];
             const out = inner.solve(lp);
             split.count[k]++;
@@ -161,6 +166,17 @@ function timed(factory: SolverFactory, sink: number[], canonical: number[]): Sol
   };
 }
 
+function sumSplits(splits: readonly SolveSplit[]): SolveSplit {
+  const total = newSplit();
+  for (const s of splits)
+    for (const k of [0, 1]) {
+      total.count[k] += s.count[k];
+      total.ms[k] += s.ms[k];
+      total.iterations[k] += s.iterations[k];
+    }
+  return total;
+}
+
 function quantile(xs: number[], q: number): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? NaN;
@@ -180,7 +196,7 @@ function measure(name: string, world: ModelInput, factory: SolverFactory): Measu
   const iterations: number[] = [];
   const canonicalMs: number[] = [];
   let degenerate = 0;
-  split = newSplit();
+  instanceSplits = [];
   const r0 = performance.now();
   let last = r0;
   const result = simulate(world, timed(factory, solveMs, canonicalMs), {
@@ -190,7 +206,7 @@ function measure(name: string, world: ModelInput, factory: SolverFactory): Measu
       last = now;
       iterations.push(result.iterations);
       if (result.freeDuals > 0) degenerate++;
-      split.first = true;
+      periodEnded = true;
     },
   });
   const runMs = performance.now() - r0;
@@ -209,7 +225,8 @@ function measure(name: string, world: ModelInput, factory: SolverFactory): Measu
     degenerate,
     rssMb: mem.rss / 2 ** 20,
     heapMb: mem.heapUsed / 2 ** 20,
-    split,
+    split: sumSplits(instanceSplits.slice(-2)),
+    setUp: sumSplits(instanceSplits.slice(0, -2)),
     result,
   };
 }
@@ -292,7 +309,11 @@ async function engineBench(dir: string, quick: boolean): Promise<void> {
   // simplex iterations each solver needs for the same LPs.
   const splitLine = (m: Measure) => {
     const [first, rest] = [0, 1].map((k) => `${m.split.count[k]} solves, ${(m.split.ms[k] / 1000).toFixed(2)} s, ${m.split.iterations[k]} iterations (${(m.split.iterations[k] / Math.max(1, m.split.count[k])).toFixed(1)} per solve)`);
-    return `first solve of each period: ${first}; later fixed-point solves: ${rest}; ${((1000 * m.split.ms[0]) / Math.max(1, m.split.iterations[0])).toFixed(0)} µs per iteration in first solves`;
+    const setUp = m.setUp.count[0] + m.setUp.count[1];
+    return (
+      `first solve of each period: ${first}; later fixed-point solves: ${rest}; ${((1000 * m.split.ms[0]) / Math.max(1, m.split.iterations[0])).toFixed(0)} µs per iteration in first solves; ` +
+      `clearings outside the period loop (benchmark, warm-up): ${setUp} solves, ${((m.setUp.ms[0] + m.setUp.ms[1]) / 1000).toFixed(2)} s, ${m.setUp.iterations[0] + m.setUp.iterations[1]} iterations`
+    );
   };
   console.log(`native solver: ${splitLine(native)}`);
   console.log(`HiGHS:         ${splitLine(highs)}`);
