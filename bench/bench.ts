@@ -24,7 +24,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { armingtonBenchmark } from '../src/engine/benchmark.js';
-import { buildLayout, coldSolverFactory, loadSolvers, simulate, type LpSolution, type MarketSolver, type PeriodLp, type SolverChoice, type SolverFactory } from '../src/engine/index.js';
+import { buildLayout, coldSolverFactory, loadSolvers, simulate, type SolverChoice, type SolverFactory } from '../src/engine/index.js';
 import type { ModelInput } from '../src/model/types.js';
 import { realSizeWorld } from './realSizeWorld.js';
 import { SUMMARY_MEASURES } from '../src/output/tables.js';
@@ -105,21 +105,20 @@ function timedSolve<L, R, S extends { solve(lp: L): R }>(inner: S, sink: number[
   };
 }
 
-/** LPs the native solvers of a measured run handed to HiGHS (NativeMarketSolver.fallbacks). */
-let fallbacks = 0;
-
 /**
- * Solves of one solver instance split into the first solve of each of its periods (new bounds: demand,
+ * Solves of one period solver split into the first solve of each of its periods (new bounds: demand,
  * stocks, capacities moved) and the fixed point's later ones (costs only): count, time and simplex
- * iterations (the solvers' `simplexIterations`: the native dual simplex's pivots, HiGHS's own count).
+ * iterations (`MarketSolver.simplexIterations`: the native dual simplex's pivots, HiGHS's own count);
+ * and the LPs it handed to HiGHS (`MarketSolver.fallbacks`, native only).
  */
 interface SolveSplit {
   readonly count: [number, number];
   readonly ms: [number, number];
   readonly iterations: [number, number];
+  fallbacks: number;
 }
 function newSplit(): SolveSplit {
-  return { count: [0, 0], ms: [0, 0], iterations: [0, 0] };
+  return { count: [0, 0], ms: [0, 0], iterations: [0, 0], fallbacks: 0 };
 }
 /** Every period solver a measured simulation created, in order (the last two are its runs'; the others clear outside the period loop). */
 let instanceSplits: SolveSplit[] = [];
@@ -133,33 +132,25 @@ function timed(factory: SolverFactory, sink: number[], canonical: number[]): Sol
     selection: () => timedSolve(factory.selection(), canonical),
     create: (layout, choice) => {
       const inner = factory.create(layout, choice);
-      const iterationsOf = () => (inner as { simplexIterations?: number }).simplexIterations ?? 0;
       const split = newSplit();
       instanceSplits.push(split);
-      const solver = timedSolve<PeriodLp, LpSolution, MarketSolver>(
-        {
-          dispose: () => inner.dispose(),
-          solve: (lp) => {
-            const k = periodEnded || split.count[0] === 0 ? 0 : 1;
-            periodEnded = false;
-            const [t0, i0] = [performance.now(), iterationsOf()];
-            const out = inner.solve(lp);
-            split.count[k]++;
-            split.ms[k] += performance.now() - t0;
-            split.iterations[k] += iterationsOf() - i0;
-            return out;
-          },
-        },
-        sink,
-      );
       // The native solver selects the canonical prices from its own basis: timed as canonical selection.
       const select = inner.selectDuals?.bind(inner);
       return {
-        ...solver,
+        solve: (lp) => {
+          const k = periodEnded || split.count[0] === 0 ? 0 : 1;
+          periodEnded = false;
+          const before = inner.simplexIterations ?? 0;
+          const out = timedCall(sink, () => inner.solve(lp));
+          split.count[k]++;
+          split.ms[k] += sink[sink.length - 1];
+          split.iterations[k] += (inner.simplexIterations ?? 0) - before;
+          return out;
+        },
         ...(select && { selectDuals: () => timedCall(canonical, select) }),
         dispose: () => {
-          fallbacks += (inner as { fallbacks?: number }).fallbacks ?? 0;
-          solver.dispose();
+          split.fallbacks = inner.fallbacks ?? 0;
+          inner.dispose();
         },
       };
     },
@@ -168,12 +159,14 @@ function timed(factory: SolverFactory, sink: number[], canonical: number[]): Sol
 
 function sumSplits(splits: readonly SolveSplit[]): SolveSplit {
   const total = newSplit();
-  for (const s of splits)
+  for (const s of splits) {
     for (const k of [0, 1]) {
       total.count[k] += s.count[k];
       total.ms[k] += s.ms[k];
       total.iterations[k] += s.iterations[k];
     }
+    total.fallbacks += s.fallbacks;
+  }
   return total;
 }
 
@@ -287,9 +280,7 @@ async function engineBench(dir: string, quick: boolean): Promise<void> {
   measure('warm-up', short(shipped), factory);
   // Side by side in one run: the native solver and HiGHS (the reference) on the shipped world.
   const withSolver = (w: ModelInput, solver: SolverChoice): ModelInput => ({ ...w, market: { ...w.market, solver } });
-  fallbacks = 0;
   const native = measure('world-2024, native solver', withSolver(shipped, 'native'), factory);
-  const nativeFallbacks = fallbacks;
   const highs = measure('world-2024, HiGHS (--solver highs)', withSolver(shipped, 'highs'), factory);
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
   const gap = divergence(native.result, highs.result);
@@ -298,7 +289,7 @@ async function engineBench(dir: string, quick: boolean): Promise<void> {
       `(${(native.runMs / 1000).toFixed(2)} s vs ${(highs.runMs / 1000).toFixed(2)} s); period solves ${(sum(highs.solveMs) / sum(native.solveMs)).toFixed(2)}× faster ` +
       `(mean ${mean(native.solveMs).toFixed(2)} vs ${mean(highs.solveMs).toFixed(2)} ms per solve, ${(sum(native.solveMs) / 1000).toFixed(2)} vs ${(sum(highs.solveMs) / 1000).toFixed(2)} s per run); ` +
       `canonical prices differ by at most ${gap.price.toExponential(1)}, consumption by ${gap.consumption.toExponential(1)} (relative); ` +
-      `LPs the native solver handed to HiGHS: ${nativeFallbacks} of ${native.solveMs.length}`,
+      `LPs the native solver handed to HiGHS: ${native.split.fallbacks + native.setUp.fallbacks} of ${native.solveMs.length}`,
   );
   const share = (m: Measure, part: number) => `${((100 * part) / m.runMs).toFixed(0)} %`;
   console.log(

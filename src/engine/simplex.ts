@@ -136,10 +136,8 @@ export class DualSimplex {
   private dualTol = DUAL_TOL;
   /** Whether the last solve ended optimal (x_B, y, d then belong to its LP). */
   private settled = false;
-  /** Pivots of the last solve (the bench reports them). */
+  /** Pivots and bound flips of the last solve, dual and primal (the solver's iteration count). */
   lastPivots = 0;
-  /** Primal simplex pivots and flips of the last solve. */
-  lastPrimalPivots = 0;
   /** Why the last solve failed ('' when it did not). */
   lastFailure = '';
 
@@ -224,7 +222,6 @@ export class DualSimplex {
     const keepPrimal = !this.load(lp) && this.settled;
     this.settled = false;
     this.lastPivots = 0;
-    this.lastPrimalPivots = 0;
     if (!this.optimise(keepPrimal)) return null;
     this.settled = true;
     return this.solution();
@@ -273,7 +270,6 @@ export class DualSimplex {
       if (pos[j] < 0) this.placeNonbasic(j);
     }
     this.lastPivots = 0;
-    this.lastPrimalPivots = 0;
     this.dualTol = SELECTION_DUAL_TOL;
     try {
       // Same basis and costs as the solve that just ended (its y and d are fresh): only x_B is new.
@@ -624,7 +620,6 @@ export class DualSimplex {
         release();
         return 'optimal';
       }
-      this.lastPrimalPivots++;
       if (++this.lastPivots > MAX_PIVOTS) {
         release();
         this.lastFailure = 'pivot limit';

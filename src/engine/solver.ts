@@ -46,6 +46,10 @@ export interface MarketSolver {
    * with an LP of its own).
    */
   selectDuals?(): Float64Array | null;
+  /** Simplex iterations of every solve so far, where the solver counts them (the bench reads them). */
+  readonly simplexIterations?: number;
+  /** LPs handed to another solver so far, where there is one behind it (the native solver's HiGHS). */
+  readonly fallbacks?: number;
   /** Releases native memory. Idempotent. */
   dispose(): void;
 }
